@@ -1,0 +1,191 @@
+/**
+ * The one schema for PGlite and PostgreSQL. Only SQL both accept (PGlite is PG 18, the server
+ * PG 15): no uuidv7(), gen_random_uuid() is fine. Every table below the tenant carries
+ * tenant_id so every query can be scoped by it.
+ */
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  policy: jsonb('policy').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const connections = pgTable(
+  'connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    name: text('name').notNull(),
+    baseUrl: text('base_url'),
+    config: jsonb('config').$type<Record<string, string>>().notNull().default({}),
+    /** AES-256-GCM envelope of the credentials JSON; see runtime/secrets.ts. */
+    secretCiphertext: text('secret_ciphertext').notNull(),
+    /** Small per-stream state kept between scans (ETags, delta links). */
+    streamState: jsonb('stream_state').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('connections_tenant_name_uq').on(t.tenantId, t.name)],
+);
+
+export interface StreamRun {
+  status: 'pending' | 'running' | 'completed' | 'failed' | 'unavailable';
+  reason?: string;
+  error?: { code: string; message: string };
+  checkpoint?: Record<string, unknown>;
+  assets: number;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface RuleRun {
+  status: 'evaluated' | 'not_evaluated';
+  reason?: string;
+  findings?: number;
+}
+
+export const scans = pgTable(
+  'scans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('queued'),
+    trigger: text('trigger').notNull().default('manual'),
+    streams: jsonb('streams').$type<Record<string, StreamRun>>().notNull().default({}),
+    rules: jsonb('rules').$type<Record<string, RuleRun>>().notNull().default({}),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    httpCalls: integer('http_calls').notNull().default(0),
+    httpStats: jsonb('http_stats').$type<Record<string, unknown>>().notNull().default({}),
+    attempts: integer('attempts').notNull().default(0),
+    error: jsonb('error').$type<{ code: string; message: string } | null>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('scans_connection_idx').on(t.connectionId, t.createdAt), index('scans_tenant_idx').on(t.tenantId)],
+);
+
+export const assets = pgTable(
+  'assets',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    provider: text('provider').notNull(),
+    kind: text('kind').notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    url: text('url'),
+    stream: text('stream').notNull(),
+    /** The whole normalized asset, as rules saw it. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    lastScanId: uuid('last_scan_id').notNull(),
+    /** Set when a completed stream no longer returned the asset. */
+    removedAt: ts('removed_at'),
+  },
+  (t) => [
+    uniqueIndex('assets_connection_key_uq').on(t.connectionId, t.key),
+    index('assets_tenant_kind_idx').on(t.tenantId, t.kind),
+  ],
+);
+
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    /** hash(tenant, rule, asset key): one finding per rule and asset, forever. */
+    fingerprint: text('fingerprint').notNull().unique(),
+    ruleId: text('rule_id').notNull(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull(),
+    provider: text('provider').notNull(),
+    assetKey: text('asset_key').notNull(),
+    assetKind: text('asset_kind').notNull(),
+    assetExternalId: text('asset_external_id').notNull(),
+    assetName: text('asset_name').notNull(),
+    assetUrl: text('asset_url'),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+    lastScanId: uuid('last_scan_id').notNull(),
+    muteReason: text('mute_reason'),
+    mutedBy: text('muted_by'),
+    mutedUntil: ts('muted_until'),
+  },
+  (t) => [
+    index('findings_tenant_status_idx').on(t.tenantId, t.status, t.severity),
+    index('findings_connection_rule_idx').on(t.connectionId, t.ruleId),
+  ],
+);
+
+/** The outbox: one row per status change of a finding, drained in id order by SIEM export. */
+export const findingEvents = pgTable(
+  'finding_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    findingId: uuid('finding_id')
+      .notNull()
+      .references(() => findings.id, { onDelete: 'cascade' }),
+    scanId: uuid('scan_id'),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    severity: text('severity').notNull(),
+    actor: text('actor'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('finding_events_tenant_idx').on(t.tenantId, t.id), index('finding_events_finding_idx').on(t.findingId)],
+);
+
+/** Cron schedules per tenant; the queue's job schedulers are derived from these rows. */
+export const schedules = pgTable('schedules', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  cron: text('cron').notNull(),
+  timezone: text('timezone').notNull().default('UTC'),
+  enabled: boolean('enabled').notNull().default(true),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -1,0 +1,46 @@
+/**
+ * Builds migrated database templates once per run, so each test file gets a fresh database in
+ * well under a second: a PGlite data-dir dump, and (when DATABASE_URL is set) a PostgreSQL
+ * template database that CREATE DATABASE … TEMPLATE copies.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { openDatabase } from '../../db/client.ts';
+import { pgliteTemplatePath, postgresTemplateName, templateDir } from './paths.ts';
+
+export default async function setup() {
+  mkdirSync(templateDir, { recursive: true });
+  const lite = await openDatabase({});
+  const client = (lite.db as unknown as { $client: { dumpDataDir(c: string): Promise<Blob> } }).$client;
+  const dump = await client.dumpDataDir('none');
+  writeFileSync(pgliteTemplatePath, Buffer.from(await dump.arrayBuffer()));
+  await lite.close();
+
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const template = postgresTemplateName();
+    const stale = await admin.query(`select datname from pg_database where datname like 'periscope_t%'`);
+    for (const row of stale.rows) await admin.query(`drop database if exists "${row.datname}" with (force)`);
+    await admin.query(`create database "${template}"`);
+    const handle = await openDatabase({ url: withDatabase(url, template) });
+    await handle.close();
+  } finally {
+    await admin.end();
+  }
+  return async () => {
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    const rows = await cleanup.query(`select datname from pg_database where datname like 'periscope_t%'`);
+    for (const row of rows.rows) await cleanup.query(`drop database if exists "${row.datname}" with (force)`);
+    await cleanup.end();
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
