@@ -1,0 +1,74 @@
+/**
+ * Keeps the catalog, the files on disk and the tests in step: a rule that is written but not
+ * registered, registered under the wrong id, or shipped without a test fails here.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.ts';
+import { providers, severities } from '../../scanner/model.ts';
+
+const rulesDir = join(process.cwd(), 'rules');
+const testsDir = join(process.cwd(), 'test', 'rules');
+
+/** `<folder>/<file name>` for every rule file: rules/<folder>/<file>.ts. */
+function ruleIdsOnDisk(): string[] {
+  return readdirSync(rulesDir)
+    .filter((folder) => statSync(join(rulesDir, folder)).isDirectory())
+    .flatMap((folder) =>
+      readdirSync(join(rulesDir, folder))
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => `${folder}/${file.slice(0, -3)}`),
+    )
+    .sort();
+}
+
+describe('rule catalog', () => {
+  it('registers exactly the rule files on disk', () => {
+    expect(rules.map((rule) => rule.id).sort()).toEqual(ruleIdsOnDisk());
+  });
+
+  it.each(ruleIdsOnDisk())('%s: the file exports the rule with its own id', async (id) => {
+    const module = (await import(join(rulesDir, `${id}.ts`))) as { default?: { id?: string } };
+    expect(module.default?.id).toBe(id);
+    expect(rules).toContain(module.default);
+  });
+
+  it('lists rules alphabetically and without duplicates', () => {
+    const ids = rules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+    const [folder = '', name = ''] = id.split('/');
+
+    it('has an id of the form <folder>/<kebab-case name>', () => {
+      expect(id).toMatch(/^[a-z0-9-]+\/[a-z0-9]+(-[a-z0-9]+)*$/);
+    });
+
+    it('has complete metadata', () => {
+      expect(rule.title.trim()).not.toBe('');
+      expect(rule.title).not.toMatch(/^ensure\b/i);
+      expect(rule.description.trim()).not.toBe('');
+      expect(rule.remediation.trim()).not.toBe('');
+      expect(rule.references.length).toBeGreaterThanOrEqual(1);
+      for (const reference of rule.references) expect(reference).toMatch(/^https:\/\//);
+      expect(severities).toContain(rule.severity);
+      expect(typeof rule.frameworks).toBe('object');
+      for (const controls of Object.values(rule.frameworks)) expect(controls.length).toBeGreaterThan(0);
+    });
+
+    it('reads the provider of its folder', () => {
+      if (folder === 'common') expect(rule.provider).toBe('common');
+      else {
+        expect(providers).toContain(folder);
+        expect(rule.provider).toBe(folder);
+      }
+    });
+
+    it('has a test file', () => {
+      expect(existsSync(join(testsDir, folder, `${name}.test.ts`))).toBe(true);
+    });
+  });
+});

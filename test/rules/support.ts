@@ -1,0 +1,92 @@
+/**
+ * Builders for rule tests: model assets parsed through `parseAsset` (so tests exercise the real
+ * schema and its defaults) and a `check` that applies a rule the way the engine does.
+ */
+import type { AssetRule, RuleOptions, Violation } from '../../rules/define-rule.ts';
+import {
+  type ApiKeyAsset,
+  type AssetInput,
+  type AssetKind,
+  type AssetOfKind,
+  type IdentityAsset,
+  type OAuthGrantAsset,
+  parseAsset,
+  type SettingAsset,
+} from '../../scanner/model.ts';
+import { parsePolicy, type TenantPolicy } from '../../scanner/policy.ts';
+
+/** The scan clock every rule test uses. */
+export const now = new Date('2026-09-01T00:00:00Z');
+const observedAt = now.toISOString();
+
+/** An ISO timestamp `days` before `now`. */
+export function daysAgo(days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}
+
+type Fields<T> = Partial<Omit<T, 'kind' | 'provider'>>;
+
+function parsed<K extends AssetKind>(kind: K, input: Record<string, unknown>): AssetOfKind<K> {
+  const asset = parseAsset({ provider: 'github', observedAt, ...input, kind } as AssetInput);
+  if (asset.kind !== kind) throw new Error(`expected ${kind}`);
+  return asset as AssetOfKind<K>;
+}
+
+export function setting(
+  settingType: string,
+  values: Record<string, unknown>,
+  fields: Fields<SettingAsset> = {},
+) {
+  return parsed('setting', {
+    externalId: `${settingType}:1`,
+    name: 'acme',
+    scope: 'organization',
+    settingType,
+    values,
+    ...fields,
+  });
+}
+
+export function identity(fields: Fields<IdentityAsset> = {}) {
+  return parsed('identity', {
+    externalId: '1001',
+    name: 'octocat',
+    identityType: 'user',
+    isAdmin: false,
+    mfaEnabled: true,
+    ...fields,
+  });
+}
+
+export function grant(fields: Fields<OAuthGrantAsset> = {}) {
+  return parsed('oauth_grant', {
+    externalId: 'installation:1',
+    name: 'ci-bot',
+    appId: 'ci-bot',
+    appName: 'ci-bot',
+    principal: null,
+    principalType: 'organization',
+    scopes: [],
+    ...fields,
+  });
+}
+
+export function apiKey(fields: Fields<ApiKeyAsset> = {}) {
+  return parsed('api_key', {
+    externalId: 'pat:1',
+    name: 'token',
+    keyType: 'github_fine_grained_pat',
+    ...fields,
+  });
+}
+
+/** Applies a rule as the engine does: appliesTo first, then evaluate with merged options. */
+export function check<K extends AssetKind, O extends RuleOptions>(
+  rule: AssetRule<K, O>,
+  asset: AssetOfKind<K>,
+  overrides: { options?: Partial<O>; policy?: Partial<TenantPolicy> } = {},
+): Violation | null {
+  if (rule.appliesTo && !rule.appliesTo(asset)) return null;
+  const policy = parsePolicy(overrides.policy ?? {});
+  return rule.evaluate(asset, { now, policy, options: { ...rule.options, ...overrides.options } });
+}
