@@ -3,8 +3,10 @@
  * PG 15): no uuidv7(), gen_random_uuid() is fine. Every table below the tenant carries
  * tenant_id so every query can be scoped by it.
  */
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  primaryKey,
   boolean,
   index,
   integer,
@@ -39,8 +41,6 @@ export const connections = pgTable(
     config: jsonb('config').$type<Record<string, string>>().notNull().default({}),
     /** AES-256-GCM envelope of the credentials JSON; see runtime/secrets.ts. */
     secretCiphertext: text('secret_ciphertext').notNull(),
-    /** Small per-stream state kept between scans (ETags, delta links). */
-    streamState: jsonb('stream_state').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -86,7 +86,14 @@ export const scans = pgTable(
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
   },
-  (t) => [index('scans_connection_idx').on(t.connectionId, t.createdAt), index('scans_tenant_idx').on(t.tenantId)],
+  (t) => [
+    index('scans_connection_idx').on(t.connectionId, t.createdAt),
+    index('scans_tenant_idx').on(t.tenantId),
+    // At most one queued or running scan per connection, whichever process asks.
+    uniqueIndex('scans_one_active_uq')
+      .on(t.connectionId)
+      .where(sql`status in ('queued', 'running')`),
+  ],
 );
 
 export const assets = pgTable(
@@ -189,3 +196,18 @@ export const schedules = pgTable('schedules', {
   enabled: boolean('enabled').notNull().default(true),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** Small per-connection, per-stream state kept between scans (ETags and cached pages, delta links). */
+export const streamState = pgTable(
+  'stream_state',
+  {
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    stream: text('stream').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.stream, t.key] })],
+);

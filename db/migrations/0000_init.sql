@@ -23,7 +23,6 @@ CREATE TABLE "connections" (
 	"base_url" text,
 	"config" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"secret_ciphertext" text NOT NULL,
-	"stream_state" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -94,6 +93,15 @@ CREATE TABLE "schedules" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "stream_state" (
+	"connection_id" uuid NOT NULL,
+	"stream" text NOT NULL,
+	"key" text NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "stream_state_connection_id_stream_key_pk" PRIMARY KEY("connection_id","stream","key")
+);
+--> statement-breakpoint
 CREATE TABLE "tenants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,
@@ -113,6 +121,7 @@ ALTER TABLE "findings" ADD CONSTRAINT "findings_connection_id_connections_id_fk"
 ALTER TABLE "scans" ADD CONSTRAINT "scans_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scans" ADD CONSTRAINT "scans_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schedules" ADD CONSTRAINT "schedules_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stream_state" ADD CONSTRAINT "stream_state_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "assets_connection_key_uq" ON "assets" USING btree ("connection_id","key");--> statement-breakpoint
 CREATE INDEX "assets_tenant_kind_idx" ON "assets" USING btree ("tenant_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "connections_tenant_name_uq" ON "connections" USING btree ("tenant_id","name");--> statement-breakpoint
@@ -121,4 +130,5 @@ CREATE INDEX "finding_events_finding_idx" ON "finding_events" USING btree ("find
 CREATE INDEX "findings_tenant_status_idx" ON "findings" USING btree ("tenant_id","status","severity");--> statement-breakpoint
 CREATE INDEX "findings_connection_rule_idx" ON "findings" USING btree ("connection_id","rule_id");--> statement-breakpoint
 CREATE INDEX "scans_connection_idx" ON "scans" USING btree ("connection_id","created_at");--> statement-breakpoint
-CREATE INDEX "scans_tenant_idx" ON "scans" USING btree ("tenant_id");
+CREATE INDEX "scans_tenant_idx" ON "scans" USING btree ("tenant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "scans_one_active_uq" ON "scans" USING btree ("connection_id") WHERE status in ('queued', 'running');

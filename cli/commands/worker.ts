@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { BullScanQueue, startScanWorker } from '../../scanner/queue/bullmq.ts';
+import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
+import { listSchedules, setSchedule } from '../../scanner/queue/schedules.ts';
+import { withApp } from '../context.ts';
+import { note } from '../output.ts';
+
+/** Resolves on the first SIGINT/SIGTERM. */
+export function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => resolve(signal);
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('process scan jobs (BullMQ with REDIS_URL, else in-process with the embedded scheduler)')
+    .option('--concurrency <n>', 'scans at once', '2')
+    .action((opts: { concurrency: string }) =>
+      withApp(async (app) => {
+        const { env, logger, database, queue } = app;
+        if (env.REDIS_URL && queue instanceof BullScanQueue) {
+          // Job schedulers live in Redis; re-assert them from the table in case Redis was emptied.
+          for (const s of await listSchedules(database.db)) await setSchedule(database.db, queue.queue, s.tenantId, s.cron, s.timezone);
+          const worker = startScanWorker(app.scanDeps, {
+            redisUrl: env.REDIS_URL,
+            prefix: env.PERISCOPE_QUEUE_PREFIX,
+            concurrency: Number(opts.concurrency),
+            logger,
+          });
+          note(`worker started (BullMQ, concurrency ${opts.concurrency}); Ctrl-C to stop`);
+          note(`stopping after ${await untilSignal()}: finishing running scans`);
+          await worker.close();
+          return;
+        }
+        const stop = startInProcessScheduler(database.db, queue, logger);
+        note('worker started (embedded: in-process queue and scheduler); Ctrl-C to stop');
+        note(`stopping after ${await untilSignal()}`);
+        stop();
+      }),
+    );
+}

@@ -1,0 +1,317 @@
+/**
+ * The finding lifecycle. A finding is keyed by fingerprint = hash(tenant, rule, asset key):
+ * first violation → open; seen again → refreshed; gone after a read that covered its asset →
+ * resolved; back again → reopened; muted survives scans until its expiry. Every status change
+ * appends one finding_events row (the outbox SIEM export drains) in the same transaction.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
+import { PeriscopeError } from '../scanner/errors.ts';
+import type { AssetKind, Severity } from '../scanner/model.ts';
+import type { Database } from './client.ts';
+import { assets, findingEvents, findings } from './schema.ts';
+
+export type Finding = typeof findings.$inferSelect;
+export type FindingStatus = 'open' | 'resolved' | 'muted';
+export type FindingEventType = 'opened' | 'reopened' | 'resolved' | 'muted' | 'unmuted';
+
+export interface Observation {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  provider: string;
+  asset: { key: string; kind: AssetKind; externalId: string; name: string; url: string | null };
+  evidence: Record<string, unknown>;
+}
+
+export interface ScanScope {
+  tenantId: string;
+  connectionId: string;
+  scanId: string;
+  now: Date;
+}
+
+export function fingerprintOf(tenantId: string, ruleId: string, key: string): string {
+  return createHash('sha256').update(`${tenantId}\u0000${ruleId}\u0000${key}`).digest('hex').slice(0, 40);
+}
+
+type EventRow = typeof findingEvents.$inferInsert;
+
+function muteActive(mutedUntil: Date | null, muteReason: string | null, now: Date): boolean {
+  return muteReason !== null && (mutedUntil === null || mutedUntil > now);
+}
+
+/** Upserts the findings observed in one batch and appends events for every status change. */
+export async function applyObservations(db: Database, scope: ScanScope, observations: Observation[]): Promise<void> {
+  if (observations.length === 0) return;
+  const byFingerprint = new Map<string, Observation>();
+  for (const o of observations) byFingerprint.set(fingerprintOf(scope.tenantId, o.ruleId, o.asset.key), o);
+  const fingerprints = [...byFingerprint.keys()];
+
+  await db.transaction(async (tx) => {
+    const existing = await tx
+      .select({
+        fingerprint: findings.fingerprint,
+        status: findings.status,
+        muteReason: findings.muteReason,
+        mutedUntil: findings.mutedUntil,
+      })
+      .from(findings)
+      .where(and(eq(findings.tenantId, scope.tenantId), inArray(findings.fingerprint, fingerprints)));
+    const previous = new Map(existing.map((row) => [row.fingerprint, row]));
+
+    const changes = new Map<string, { type: FindingEventType; from: string | null; to: FindingStatus }>();
+    const rows = fingerprints.map((fingerprint) => {
+      const o = byFingerprint.get(fingerprint)!;
+      const prev = previous.get(fingerprint);
+      const muted = prev ? muteActive(prev.mutedUntil, prev.muteReason, scope.now) : false;
+      const status: FindingStatus = muted ? 'muted' : 'open';
+      if (!prev) changes.set(fingerprint, { type: 'opened', from: null, to: status });
+      else if (prev.status === 'resolved') changes.set(fingerprint, { type: 'reopened', from: 'resolved', to: status });
+      else if (prev.status === 'muted' && !muted) changes.set(fingerprint, { type: 'unmuted', from: 'muted', to: status });
+      return {
+        tenantId: scope.tenantId,
+        connectionId: scope.connectionId,
+        fingerprint,
+        ruleId: o.ruleId,
+        title: o.title,
+        severity: o.severity,
+        status,
+        provider: o.provider,
+        assetKey: o.asset.key,
+        assetKind: o.asset.kind,
+        assetExternalId: o.asset.externalId,
+        assetName: o.asset.name,
+        assetUrl: o.asset.url,
+        evidence: o.evidence,
+        firstSeenAt: scope.now,
+        lastSeenAt: scope.now,
+        resolvedAt: null,
+        lastScanId: scope.scanId,
+      };
+    });
+
+    const saved = await tx
+      .insert(findings)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: findings.fingerprint,
+        set: {
+          title: sql`excluded.title`,
+          severity: sql`excluded.severity`,
+          status: sql`excluded.status`,
+          assetName: sql`excluded.asset_name`,
+          assetUrl: sql`excluded.asset_url`,
+          evidence: sql`excluded.evidence`,
+          lastSeenAt: sql`excluded.last_seen_at`,
+          lastScanId: sql`excluded.last_scan_id`,
+          resolvedAt: sql`null`,
+        },
+      })
+      .returning({ id: findings.id, fingerprint: findings.fingerprint, severity: findings.severity });
+
+    const events: EventRow[] = [];
+    for (const row of saved) {
+      const change = changes.get(row.fingerprint);
+      if (!change) continue;
+      const o = byFingerprint.get(row.fingerprint)!;
+      events.push({
+        tenantId: scope.tenantId,
+        findingId: row.id,
+        scanId: scope.scanId,
+        type: change.type,
+        fromStatus: change.from,
+        toStatus: change.to,
+        severity: row.severity,
+        detail: { ruleId: o.ruleId, assetKey: o.asset.key },
+        at: scope.now,
+      });
+    }
+    if (events.length > 0) await tx.insert(findingEvents).values(events);
+  });
+}
+
+export interface ResolutionScope {
+  /** Streams that read everything they cover in this scan. */
+  completedStreams: string[];
+  /** Rules evaluated per asset; their findings resolve when the asset was covered and not flagged. */
+  assetRuleIds: string[];
+  /** Tenant-wide rules that ran in full this scan; their unseen findings resolve. */
+  evaluatedTenantRuleIds: string[];
+  /** Rules that threw during this scan: nothing of theirs resolves. */
+  erroredRuleIds: string[];
+}
+
+/**
+ * Resolves findings not observed in this scan, but only where the scan covered their asset: the
+ * asset was read this scan (and the rule said no), or its stream completed (so the asset is gone).
+ * A failed or partial stream therefore resolves nothing it did not read.
+ */
+export async function resolveUnobservedFindings(db: Database, scope: ScanScope, resolution: ResolutionScope): Promise<number> {
+  const assetRules = resolution.assetRuleIds.filter((id) => !resolution.erroredRuleIds.includes(id));
+  const tenantRules = resolution.evaluatedTenantRuleIds.filter((id) => !resolution.erroredRuleIds.includes(id));
+  const coveredAsset = or(
+    eq(assets.lastScanId, scope.scanId),
+    resolution.completedStreams.length > 0 ? inArray(assets.stream, resolution.completedStreams) : sql`false`,
+  );
+  const unobserved = and(
+    eq(findings.tenantId, scope.tenantId),
+    eq(findings.connectionId, scope.connectionId),
+    inArray(findings.status, ['open', 'muted']),
+    ne(findings.lastScanId, scope.scanId),
+  );
+
+  return db.transaction(async (tx) => {
+    const candidates: Array<{ id: string; status: string; severity: string; ruleId: string; assetKey: string }> = [];
+    if (assetRules.length > 0) {
+      candidates.push(
+        ...(await tx
+          .select({
+            id: findings.id,
+            status: findings.status,
+            severity: findings.severity,
+            ruleId: findings.ruleId,
+            assetKey: findings.assetKey,
+          })
+          .from(findings)
+          .innerJoin(assets, and(eq(assets.connectionId, findings.connectionId), eq(assets.key, findings.assetKey)))
+          .where(and(unobserved, inArray(findings.ruleId, assetRules), coveredAsset))),
+      );
+    }
+    if (tenantRules.length > 0) {
+      candidates.push(
+        ...(await tx
+          .select({
+            id: findings.id,
+            status: findings.status,
+            severity: findings.severity,
+            ruleId: findings.ruleId,
+            assetKey: findings.assetKey,
+          })
+          .from(findings)
+          .where(and(unobserved, inArray(findings.ruleId, tenantRules)))),
+      );
+    }
+    if (candidates.length === 0) return 0;
+    for (let i = 0; i < candidates.length; i += 1000) {
+      const ids = candidates.slice(i, i + 1000).map((c) => c.id);
+      await tx.update(findings).set({ status: 'resolved', resolvedAt: scope.now }).where(inArray(findings.id, ids));
+    }
+    const events: EventRow[] = candidates.map((c) => ({
+      tenantId: scope.tenantId,
+      findingId: c.id,
+      scanId: scope.scanId,
+      type: 'resolved',
+      fromStatus: c.status,
+      toStatus: 'resolved',
+      severity: c.severity,
+      detail: { ruleId: c.ruleId, assetKey: c.assetKey },
+      at: scope.now,
+    }));
+    for (let i = 0; i < events.length; i += 1000) await tx.insert(findingEvents).values(events.slice(i, i + 1000));
+    return candidates.length;
+  });
+}
+
+/** Mutes whose expiry passed become open again (only findings that are still muted). */
+export async function expireMutes(db: Database, tenantId: string, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(findings)
+      .set({ status: 'open', muteReason: null, mutedBy: null, mutedUntil: null })
+      .where(
+        and(
+          eq(findings.tenantId, tenantId),
+          eq(findings.status, 'muted'),
+          isNotNull(findings.mutedUntil),
+          lte(findings.mutedUntil, now),
+        ),
+      )
+      .returning({ id: findings.id, severity: findings.severity, ruleId: findings.ruleId, assetKey: findings.assetKey });
+    if (expired.length === 0) return 0;
+    await tx.insert(findingEvents).values(
+      expired.map((f) => ({
+        tenantId,
+        findingId: f.id,
+        type: 'unmuted',
+        fromStatus: 'muted',
+        toStatus: 'open',
+        severity: f.severity,
+        actor: 'mute-expiry',
+        detail: { ruleId: f.ruleId, assetKey: f.assetKey },
+        at: now,
+      })),
+    );
+    return expired.length;
+  });
+}
+
+export interface MuteRequest {
+  reason: string;
+  until?: Date | null;
+  actor: string;
+  now?: Date;
+}
+
+export async function muteFinding(db: Database, tenantId: string, findingId: string, request: MuteRequest): Promise<Finding> {
+  if (!request.reason.trim()) throw new PeriscopeError('config_invalid', 'a mute needs a reason');
+  const now = request.now ?? new Date();
+  if (request.until && request.until <= now) throw new PeriscopeError('config_invalid', 'mute expiry must be in the future');
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(findings)
+      .where(and(eq(findings.tenantId, tenantId), eq(findings.id, findingId)));
+    if (!current) throw new PeriscopeError('not_found', `no finding ${findingId} in this tenant`);
+    // A resolved finding keeps its status; the mute applies if it ever comes back.
+    const status = current.status === 'resolved' ? 'resolved' : 'muted';
+    const [updated] = await tx
+      .update(findings)
+      .set({ status, muteReason: request.reason, mutedBy: request.actor, mutedUntil: request.until ?? null })
+      .where(eq(findings.id, findingId))
+      .returning();
+    if (current.status === 'open') {
+      await tx.insert(findingEvents).values({
+        tenantId,
+        findingId,
+        type: 'muted',
+        fromStatus: 'open',
+        toStatus: 'muted',
+        severity: current.severity,
+        actor: request.actor,
+        detail: { ruleId: current.ruleId, assetKey: current.assetKey, reason: request.reason },
+        at: now,
+      });
+    }
+    return updated!;
+  });
+}
+
+export async function unmuteFinding(db: Database, tenantId: string, findingId: string, actor: string): Promise<Finding> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(findings)
+      .where(and(eq(findings.tenantId, tenantId), eq(findings.id, findingId)));
+    if (!current) throw new PeriscopeError('not_found', `no finding ${findingId} in this tenant`);
+    const status = current.status === 'muted' ? 'open' : current.status;
+    const [updated] = await tx
+      .update(findings)
+      .set({ status, muteReason: null, mutedBy: null, mutedUntil: null })
+      .where(eq(findings.id, findingId))
+      .returning();
+    if (current.status === 'muted') {
+      await tx.insert(findingEvents).values({
+        tenantId,
+        findingId,
+        type: 'unmuted',
+        fromStatus: 'muted',
+        toStatus: 'open',
+        severity: current.severity,
+        actor,
+        detail: { ruleId: current.ruleId, assetKey: current.assetKey },
+      });
+    }
+    return updated!;
+  });
+}

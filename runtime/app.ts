@@ -1,0 +1,70 @@
+/**
+ * The composition root: env → database, secrets, logger, connectors, rules and the queue. The CLI,
+ * the worker and the API all start here, so embedded (PGlite + in-process) and server
+ * (PostgreSQL + BullMQ) modes differ only in what the env says.
+ */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { type ConnectorRegistry, loadConnectors } from '../connectors/index.ts';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import type { Rule } from '../rules/define-rule.ts';
+import { rules as catalog } from '../rules/index.ts';
+import { BullScanQueue } from '../scanner/queue/bullmq.ts';
+import { InProcessScanQueue } from '../scanner/queue/in-process.ts';
+import type { RetryPolicy, ScanQueue } from '../scanner/queue/types.ts';
+import type { ScanDeps } from '../scanner/scan.ts';
+import { type Env, parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { loadSecretBox, type SecretBox } from './secrets.ts';
+
+export interface App {
+  env: Env;
+  database: DatabaseHandle;
+  box: SecretBox;
+  logger: Logger;
+  connectors: ConnectorRegistry;
+  rules: Rule[];
+  queue: ScanQueue;
+  scanDeps: ScanDeps;
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  env?: Env;
+  logger?: Logger;
+  retry?: RetryPolicy;
+  /** Force the in-process queue even when REDIS_URL is set (e.g. `scan` in a one-off container). */
+  inProcess?: boolean;
+}
+
+export async function openApp(options: OpenAppOptions = {}): Promise<App> {
+  const env = options.env ?? parseEnv();
+  const logger = options.logger ?? createLogger({ level: env.PERISCOPE_LOG_LEVEL });
+  const embedded = !env.DATABASE_URL;
+  const box = loadSecretBox({ envKey: env.PERISCOPE_ENCRYPTION_KEY, dataDir: embedded ? env.dataDir : undefined, logger });
+  const database = await openDatabase(embedded ? { dataDir: join(env.dataDir, 'db') } : { url: env.DATABASE_URL });
+  const connectors = await loadConnectors();
+  const scanDeps: ScanDeps = { db: database.db, box, logger, connectors, rules: catalog };
+  const queue: ScanQueue =
+    env.REDIS_URL && !options.inProcess
+      ? new BullScanQueue(scanDeps, { redisUrl: env.REDIS_URL, prefix: env.PERISCOPE_QUEUE_PREFIX, ...(options.retry ? { retry: options.retry } : {}) })
+      : new InProcessScanQueue(scanDeps, options.retry);
+  let closing: Promise<void> | undefined;
+  return {
+    env,
+    database,
+    box,
+    logger,
+    connectors,
+    rules: catalog,
+    queue,
+    scanDeps,
+    close() {
+      closing ??= (async () => {
+        await queue.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

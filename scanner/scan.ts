@@ -1,0 +1,299 @@
+/**
+ * One scan: one connection at one moment. Streams are read batch by batch; each batch is stored
+ * (one upsert), evaluated and reconciled before the next, and its checkpoint saved, so memory
+ * stays flat and a scan killed at any point resumes where it stopped. Findings are resolved
+ * only where this scan covered their asset (see db/findings.ts).
+ */
+import type { Logger } from 'pino';
+import { markRemovedAssets, upsertAssets } from '../db/assets.ts';
+import type { Database } from '../db/client.ts';
+import { getConnection, loadStreamState, openCredentials } from '../db/connections.ts';
+import { applyObservations, expireMutes, resolveUnobservedFindings, type ScanScope } from '../db/findings.ts';
+import { getScanById, type Scan, type ScanStatus, updateScan } from '../db/scans.ts';
+import type { RuleRun, StreamRun } from '../db/schema.ts';
+import { getTenantById } from '../db/tenants.ts';
+import type { ConnectorRegistry } from '../connectors/index.ts';
+import type { Rule } from '../rules/define-rule.ts';
+import type { SecretBox } from '../runtime/secrets.ts';
+import type { Connector, ConnectorContext, Stream } from './connector.ts';
+import { errorMessage, isPeriscopeError, PeriscopeError, StreamUnavailableError } from './errors.ts';
+import { HttpCallCounter } from './http-counter.ts';
+import { type Asset, parseAsset, type Provider } from './model.ts';
+import { parsePolicy } from './policy.ts';
+import { buildRuleIndex, type EvaluationResult, evaluateAssets, type RuleIndex, streamsForRule } from './rule-engine.ts';
+import { createAggregateQuery } from './tenant-aggregates.ts';
+
+export interface ScanDeps {
+  db: Database;
+  box: SecretBox;
+  logger: Logger;
+  connectors: ConnectorRegistry;
+  rules: Rule[];
+  /** The scan's clock; tests pin it. */
+  clock?: () => Date;
+}
+
+export interface ScanOutcome {
+  scanId: string;
+  status: ScanStatus;
+  /** A failed stream might succeed if the scan is tried again (429/5xx/network). */
+  retryable: boolean;
+  /** The whole scan cannot succeed without a change (bad credentials, bad config). */
+  fatal: boolean;
+}
+
+interface RunState {
+  scan: Scan;
+  streams: Record<string, StreamRun>;
+  http: HttpCallCounter;
+  counts: Record<string, number>;
+}
+
+export interface RunScanOptions {
+  /** Aborting leaves the scan as a killed worker would: running, with its checkpoints saved. */
+  signal?: AbortSignal;
+  /** When false, a retryable stream failure re-queues the scan instead of finishing it partial. */
+  finalAttempt?: boolean;
+}
+
+export async function runScan(deps: ScanDeps, scanId: string, options: RunScanOptions = {}): Promise<ScanOutcome> {
+  const signal = options.signal ?? new AbortController().signal;
+  const scan = await getScanById(deps.db, scanId);
+  if (!scan) throw new PeriscopeError('not_found', `no scan ${scanId}`);
+  if (scan.status !== 'queued' && scan.status !== 'running') {
+    return { scanId, status: scan.status as ScanStatus, retryable: false, fatal: false };
+  }
+  const now = deps.clock?.() ?? new Date();
+  const logger = deps.logger.child({ scanId, connectionId: scan.connectionId });
+  const run: RunState = { scan, streams: { ...scan.streams }, http: new HttpCallCounter(), counts: { ...scan.counts } };
+  await updateScan(deps.db, scanId, { status: 'running', attempts: scan.attempts + 1, startedAt: scan.startedAt ?? now });
+
+  try {
+    const connection = await getConnection(deps.db, scan.tenantId, scan.connectionId);
+    const connector = deps.connectors[connection.provider as Provider];
+    if (!connector) throw new PeriscopeError('config_invalid', `no connector for provider "${connection.provider}"`);
+    const tenant = await getTenantById(deps.db, scan.tenantId);
+    const policy = parsePolicy(tenant.policy);
+    const index = buildRuleIndex(deps.rules, connector.provider, policy, now);
+    const credentials = connector.credentials.parse(await openCredentials(deps.db, deps.box, scan.tenantId, connection.id));
+    const config = {
+      id: connection.id,
+      tenantId: connection.tenantId,
+      provider: connector.provider,
+      baseUrl: connection.baseUrl,
+      config: connection.config,
+    };
+    const client = connector.createClient(config, credentials, { logger, http: run.http, signal });
+    const scope: ScanScope = { tenantId: scan.tenantId, connectionId: connection.id, scanId, now };
+    const errors: EvaluationResult['errors'] = new Map();
+
+    await expireMutes(deps.db, scan.tenantId, now);
+    for (const stream of connector.streams) {
+      const prior = run.streams[stream.name];
+      if (prior?.status === 'completed' || prior?.status === 'unavailable') continue;
+      const base = { connection: config, credentials, client, logger: logger.child({ stream: stream.name }), signal, http: run.http };
+      await runStream(deps, run, scope, index, stream, base, errors);
+      if (signal.aborted) throw new PeriscopeError('cancelled', 'scan interrupted');
+    }
+
+    const retryLater = Object.values(run.streams).some((s) => s.status === 'failed' && s.error && isRetryableCode(s.error.code));
+    if (retryLater && options.finalAttempt === false) {
+      await saveProgress(deps, run);
+      await updateScan(deps.db, scanId, { status: 'queued' });
+      return { scanId, status: 'queued', retryable: true, fatal: false };
+    }
+    const ruleRuns = await runTenantRulesAndReconcile(deps, run, scope, index, connector, errors);
+    return await finish(deps, run, ruleRuns, null);
+  } catch (error) {
+    if (isPeriscopeError(error) && error.code === 'cancelled') {
+      await saveProgress(deps, run); // as a killed worker would leave it: running, with checkpoints
+      throw error;
+    }
+    const failure = toStreamError(error);
+    logger.error({ err: failure }, 'scan failed');
+    return finish(deps, run, {}, failure);
+  }
+}
+
+async function runStream(
+  deps: ScanDeps,
+  run: RunState,
+  scope: ScanScope,
+  index: RuleIndex,
+  stream: Stream<unknown, unknown>,
+  base: Omit<ConnectorContext<unknown, unknown>, 'state'>,
+  errors: EvaluationResult['errors'],
+): Promise<void> {
+  const prior = run.streams[stream.name];
+  const entry: StreamRun = {
+    status: 'running',
+    assets: prior?.assets ?? 0,
+    startedAt: prior?.startedAt ?? scope.now.toISOString(),
+    ...(prior?.checkpoint ? { checkpoint: prior.checkpoint } : {}),
+  };
+  run.streams[stream.name] = entry;
+  const state = await loadStreamState(deps.db, scope.connectionId, stream.name);
+  const assetScope = { ...scope, stream: stream.name };
+  try {
+    for await (const batch of stream.collect({ ...base, state: state.state }, entry.checkpoint)) {
+      const assets = batch.assets.map(parseAsset);
+      await upsertAssets(deps.db, assetScope, assets, scope.now);
+      const result: EvaluationResult = { observations: [], errors };
+      evaluateAssets(index, assets, result);
+      await applyObservations(deps.db, scope, result.observations);
+      await state.flush();
+      entry.assets += assets.length;
+      countKinds(run.counts, assets);
+      if (batch.checkpoint) entry.checkpoint = batch.checkpoint;
+      await saveProgress(deps, run);
+      if (base.signal.aborted) return;
+    }
+    await markRemovedAssets(deps.db, assetScope, scope.now);
+    run.streams[stream.name] = { status: 'completed', assets: entry.assets, startedAt: entry.startedAt, finishedAt: new Date().toISOString() };
+  } catch (error) {
+    await state.flush();
+    if (base.signal.aborted) return;
+    if (error instanceof StreamUnavailableError || (isPeriscopeError(error) && error.code === 'permission_denied')) {
+      const reason = error instanceof StreamUnavailableError ? error.reason : 'permission_denied';
+      run.streams[stream.name] = { ...entry, status: 'unavailable', reason, error: { code: error.code, message: error.message } };
+      base.logger.warn({ reason }, `stream ${stream.name} unavailable: ${error.message}`);
+    } else {
+      const failure = toStreamError(error);
+      if (failure.code === 'auth_failed' || failure.code === 'config_invalid') throw error; // the whole scan cannot work
+      run.streams[stream.name] = { ...entry, status: 'failed', error: failure };
+      base.logger.error({ err: failure }, `stream ${stream.name} failed`);
+    }
+  }
+  await saveProgress(deps, run);
+}
+
+async function runTenantRulesAndReconcile(
+  deps: ScanDeps,
+  run: RunState,
+  scope: ScanScope,
+  index: RuleIndex,
+  connector: Connector<unknown, unknown>,
+  errors: EvaluationResult['errors'],
+): Promise<Record<string, RuleRun>> {
+  const ruleRuns: Record<string, RuleRun> = {};
+  const blocked = (rule: Rule): string | null => {
+    for (const name of streamsForRule(rule, connector.streams)) {
+      const s = run.streams[name];
+      if (!s) return `stream_missing:${name}`;
+      if (s.status === 'unavailable') return `${s.reason ?? 'unavailable'} (stream ${name}): ${s.error?.message ?? ''}`.trim();
+      if (s.status !== 'completed') return `stream_failed:${name}: ${s.error?.message ?? s.status}`;
+    }
+    return null;
+  };
+
+  const evaluatedTenantRules: string[] = [];
+  const aggregates = createAggregateQuery(deps.db, scope);
+  for (const rule of index.tenantRules) {
+    const reason = blocked(rule);
+    if (reason) continue;
+    try {
+      const ctx = index.contextOf(rule);
+      const facts = await rule.query(aggregates, ctx);
+      const found = rule.evaluate(facts, ctx);
+      await applyObservations(
+        deps.db,
+        scope,
+        found.map((f) => ({
+          ruleId: rule.id,
+          title: rule.title,
+          severity: f.severity ?? rule.severity,
+          provider: connector.provider,
+          asset: { key: `${connector.provider}:${f.asset.kind}:${f.asset.externalId}`, ...f.asset },
+          evidence: f.evidence,
+        })),
+      );
+      evaluatedTenantRules.push(rule.id);
+    } catch (error) {
+      errors.set(rule.id, errorMessage(error));
+    }
+  }
+
+  await resolveUnobservedFindings(deps.db, scope, {
+    completedStreams: Object.entries(run.streams)
+      .filter(([, s]) => s.status === 'completed')
+      .map(([name]) => name),
+    assetRuleIds: index.all.filter((r) => r.type === 'asset').map((r) => r.id),
+    evaluatedTenantRuleIds: evaluatedTenantRules,
+    erroredRuleIds: [...errors.keys()],
+  });
+
+  for (const rule of index.all) {
+    const error = errors.get(rule.id);
+    const reason = blocked(rule);
+    if (error) ruleRuns[rule.id] = { status: 'not_evaluated', reason: `rule_error: ${error}` };
+    else if (reason) ruleRuns[rule.id] = { status: 'not_evaluated', reason };
+    else ruleRuns[rule.id] = { status: 'evaluated' };
+  }
+  return ruleRuns;
+}
+
+async function saveProgress(deps: ScanDeps, run: RunState): Promise<void> {
+  const http = run.http.summary();
+  await updateScan(deps.db, run.scan.id, {
+    streams: run.streams,
+    counts: run.counts,
+    httpCalls: run.scan.httpCalls + http.total,
+    httpStats: mergeHttpStats(run.scan.httpStats, http),
+  });
+}
+
+async function finish(
+  deps: ScanDeps,
+  run: RunState,
+  rules: Record<string, RuleRun>,
+  fatal: { code: string; message: string } | null,
+): Promise<ScanOutcome> {
+  const streamRuns = Object.values(run.streams);
+  const failed = streamRuns.filter((s) => s.status === 'failed');
+  const status: ScanStatus = fatal
+    ? 'failed'
+    : failed.length === 0
+      ? 'succeeded'
+      : failed.length === streamRuns.length
+        ? 'failed'
+        : 'partial';
+  const http = run.http.summary();
+  await updateScan(deps.db, run.scan.id, {
+    status,
+    streams: run.streams,
+    rules,
+    counts: run.counts,
+    httpCalls: run.scan.httpCalls + http.total,
+    httpStats: mergeHttpStats(run.scan.httpStats, http),
+    error: fatal ?? (failed.length > 0 ? { code: 'streams_failed', message: `${failed.length} stream(s) failed` } : null),
+    finishedAt: new Date(),
+  });
+  const retryable = !fatal && failed.some((s) => s.error && isRetryableCode(s.error.code));
+  return { scanId: run.scan.id, status, retryable, fatal: fatal !== null && !isRetryableCode(fatal.code) };
+}
+
+function mergeHttpStats(previous: Record<string, unknown>, current: ReturnType<HttpCallCounter['summary']>) {
+  const prevTotal = Number(previous.total ?? 0);
+  const prevNotModified = Number(previous.notModified ?? 0);
+  const byStatus: Record<string, number> = { ...((previous.byStatus as Record<string, number>) ?? {}) };
+  for (const [status, n] of Object.entries(current.byStatus)) byStatus[status] = (byStatus[status] ?? 0) + n;
+  return {
+    total: prevTotal + current.total,
+    notModified: prevNotModified + current.notModified,
+    primaryCost: prevTotal + current.total - prevNotModified - current.notModified,
+    byStatus,
+  };
+}
+
+function countKinds(counts: Record<string, number>, assets: Asset[]): void {
+  for (const asset of assets) counts[asset.kind] = (counts[asset.kind] ?? 0) + 1;
+}
+
+function toStreamError(error: unknown): { code: string; message: string } {
+  if (isPeriscopeError(error)) return { code: error.code, message: error.message };
+  return { code: 'internal', message: errorMessage(error) };
+}
+
+function isRetryableCode(code: string): boolean {
+  return code === 'rate_limited' || code === 'vendor_error' || code === 'network';
+}
