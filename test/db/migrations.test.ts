@@ -13,7 +13,7 @@ describe.each(backends())('migrations on %s', (backend) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     const names = (result as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name);
-    expect(names).toEqual(['assets', 'connections', 'finding_events', 'findings', 'scans', 'schedules', 'tenants']);
+    expect(names).toEqual(['assets', 'connections', 'finding_events', 'findings', 'scans', 'schedules', 'stream_state', 'tenants']);
     const [row] = await handle.db.insert(tenants).values({ slug: 'acme', name: 'Acme' }).returning();
     expect(row?.slug).toBe('acme');
   });
