@@ -19,27 +19,30 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('process scan jobs (BullMQ with REDIS_URL, else in-process with the embedded scheduler)')
     .option('--concurrency <n>', 'scans at once', '2')
-    .action((opts: { concurrency: string }) =>
-      withApp(async (app) => {
-        const { env, logger, database, queue } = app;
-        if (env.REDIS_URL && queue instanceof BullScanQueue) {
-          // Job schedulers live in Redis; re-assert them from the table in case Redis was emptied.
-          for (const s of await listSchedules(database.db)) await setSchedule(database.db, queue.queue, s.tenantId, s.cron, s.timezone);
-          const worker = startScanWorker(app.scanDeps, {
-            redisUrl: env.REDIS_URL,
-            prefix: env.PERISCOPE_QUEUE_PREFIX,
-            concurrency: Number(opts.concurrency),
-            logger,
-          });
-          note(`worker started (BullMQ, concurrency ${opts.concurrency}); Ctrl-C to stop`);
-          note(`stopping after ${await untilSignal()}: finishing running scans`);
-          await worker.close();
-          return;
-        }
-        const stop = startInProcessScheduler(database.db, queue, logger);
-        note('worker started (embedded: in-process queue and scheduler); Ctrl-C to stop');
-        note(`stopping after ${await untilSignal()}`);
-        stop();
-      }),
-    );
+    .action((opts: { concurrency: string }) => runWorker({ concurrency: Number(opts.concurrency) }));
+}
+
+/** Runs scan jobs until SIGINT/SIGTERM; running scans finish before the process exits. */
+export function runWorker(opts: { concurrency: number }): Promise<void> {
+  return withApp(async (app) => {
+    const { env, logger, database, queue } = app;
+    if (env.REDIS_URL && queue instanceof BullScanQueue) {
+      // Job schedulers live in Redis; re-assert them from the table in case Redis was emptied.
+      for (const s of await listSchedules(database.db)) await setSchedule(database.db, queue.queue, s.tenantId, s.cron, s.timezone);
+      const worker = startScanWorker(app.scanDeps, {
+        redisUrl: env.REDIS_URL,
+        prefix: env.PERISCOPE_QUEUE_PREFIX,
+        concurrency: opts.concurrency,
+        logger,
+      });
+      note(`worker started (BullMQ, concurrency ${opts.concurrency}); Ctrl-C to stop`);
+      note(`stopping after ${await untilSignal()}: finishing running scans`);
+      await worker.close();
+      return;
+    }
+    const stop = startInProcessScheduler(database.db, queue, logger);
+    note('worker started (embedded: in-process queue and scheduler); Ctrl-C to stop');
+    note(`stopping after ${await untilSignal()}`);
+    stop();
+  });
 }
