@@ -1,0 +1,22 @@
+/**
+ * Vendor-API simulators for tests, `periscope demo` and the benchmark. Never imported by
+ * production code.
+ */
+export {
+  type ActiveFault,
+  createFaultInjector,
+  type FaultInjector,
+  type FaultKind,
+  type FaultSpec,
+} from './faults.ts';
+export * from './github/index.ts';
+export { type SandboxHandler, type SandboxHost, type SandboxHostOptions, startSandboxHost } from './host.ts';
+export { createIdSequence, createRandom, type Random } from './random.ts';
+export {
+  type CountedStatus,
+  createRequestCounter,
+  type EndpointCount,
+  type RequestCounter,
+} from './request-counter.ts';
+export { createRouter, type Router } from './router.ts';
+export { createSelfSignedCertificate, type SelfSignedCertificate } from './tls-cert.ts';
