@@ -35,11 +35,19 @@ describe('GitHub tenant generator', () => {
 
   it('keeps clean near-misses that a sloppy rule would flag', () => {
     const { tenant } = generateGitHubTenant({ seed: 1, now });
-    expect(tenant.repos.some((r) => r.visibility !== 'public' && r.secret_scanning === 'disabled')).toBe(true);
-    expect(tenant.repos.some((r) => r.visibility === 'public' && r.archived && r.secret_scanning === 'disabled')).toBe(true);
+    expect(tenant.repos.some((r) => r.visibility !== 'public' && r.secret_scanning === 'disabled')).toBe(
+      true,
+    );
+    expect(
+      tenant.repos.some((r) => r.visibility === 'public' && r.archived && r.secret_scanning === 'disabled'),
+    ).toBe(true);
     const keys = [...tenant.deployKeys.values()].flat();
-    expect(keys.some((k) => k.last_used !== null && now.getTime() - Date.parse(k.last_used) < 12 * 86_400_000)).toBe(true);
-    expect(keys.some((k) => k.last_used === null && now.getTime() - Date.parse(k.created_at) < 7 * 86_400_000)).toBe(true);
+    expect(
+      keys.some((k) => k.last_used !== null && now.getTime() - Date.parse(k.last_used) < 12 * 86_400_000),
+    ).toBe(true);
+    expect(
+      keys.some((k) => k.last_used === null && now.getTime() - Date.parse(k.created_at) < 7 * 86_400_000),
+    ).toBe(true);
     expect(
       tenant.installations.some(
         (i) => i.repository_selection === 'selected' && Object.values(i.permissions).includes('write'),

@@ -50,7 +50,11 @@ describe('GitHub simulator lists', () => {
     const remaining = Number(first.headers['x-ratelimit-remaining']);
     expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
     const error = await octokit
-      .request('GET /orgs/{org}/repos', { org: sim.org, per_page: 50, headers: { 'if-none-match': first.headers.etag } })
+      .request('GET /orgs/{org}/repos', {
+        org: sim.org,
+        per_page: 50,
+        headers: { 'if-none-match': first.headers.etag },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect((error as RequestError).status).toBe(304);
@@ -64,7 +68,10 @@ describe('GitHub simulator lists', () => {
 
   it('changes a page ETag after a mutation, and serves the fixed data', async () => {
     const octokit = octokitFor(sim.baseUrl, sim.token);
-    const disabled = await octokit.request('GET /orgs/{org}/members', { org: sim.org, filter: '2fa_disabled' });
+    const disabled = await octokit.request('GET /orgs/{org}/members', {
+      org: sim.org,
+      filter: '2fa_disabled',
+    });
     const target = disabled.data[0];
     expect(target).toBeDefined();
     sim.mutate.setTwoFactor(target?.id as number, 'enabled');
@@ -81,23 +88,36 @@ describe('GitHub simulator lists', () => {
 
   it('filters members by role and 2FA state for owners only', async () => {
     const owner = octokitFor(sim.baseUrl, sim.token);
-    const admins = await owner.paginate('GET /orgs/{org}/members', { org: sim.org, role: 'admin', per_page: 100 });
-    expect(admins.map((m) => m.id)).toEqual(sim.tenant.members.filter((m) => m.role === 'admin').map((m) => m.id));
+    const admins = await owner.paginate('GET /orgs/{org}/members', {
+      org: sim.org,
+      role: 'admin',
+      per_page: 100,
+    });
+    expect(admins.map((m) => m.id)).toEqual(
+      sim.tenant.members.filter((m) => m.role === 'admin').map((m) => m.id),
+    );
     const insecure = await owner.request('GET /orgs/{org}/members', { org: sim.org, filter: '2fa_insecure' });
     expect(insecure.data.map((m) => m.id)).toEqual(
       sim.tenant.members.filter((m) => m.two_factor === 'insecure').map((m) => m.id),
     );
     const member = octokitFor(sim.baseUrl, sim.memberToken);
-    await expect(member.request('GET /orgs/{org}/members', { org: sim.org, filter: '2fa_disabled' })).rejects.toMatchObject({
+    await expect(
+      member.request('GET /orgs/{org}/members', { org: sim.org, filter: '2fa_disabled' }),
+    ).rejects.toMatchObject({
       status: 422,
     });
-    await expect(member.request('GET /orgs/{org}/hooks', { org: sim.org })).rejects.toMatchObject({ status: 403 });
+    await expect(member.request('GET /orgs/{org}/hooks', { org: sim.org })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it('serves deploy keys per repository and 404s unknown repositories', async () => {
     const octokit = octokitFor(sim.baseUrl, sim.token);
     const [repoName, keys] = [...sim.tenant.deployKeys.entries()][0] ?? [];
-    const response = await octokit.request('GET /repos/{owner}/{repo}/keys', { owner: sim.org, repo: repoName as string });
+    const response = await octokit.request('GET /repos/{owner}/{repo}/keys', {
+      owner: sim.org,
+      repo: repoName as string,
+    });
     expect(response.data.map((k) => k.id)).toEqual(keys?.map((k) => k.id));
     expect(response.data[0]).toHaveProperty('read_only');
     await expect(
@@ -114,7 +134,10 @@ describe('GitHub simulator lists', () => {
 
     const shown = await octokit.request('GET /orgs/{org}/secret-scanning/alerts', { org: sim.org });
     expect(shown.data.every((a) => typeof a.secret === 'string' && a.secret.length > 8)).toBe(true);
-    const hidden = await octokit.request('GET /orgs/{org}/secret-scanning/alerts', { org: sim.org, hide_secret: true });
+    const hidden = await octokit.request('GET /orgs/{org}/secret-scanning/alerts', {
+      org: sim.org,
+      hide_secret: true,
+    });
     expect(hidden.data).toHaveLength(shown.data.length);
     expect(hidden.data.some((a) => 'secret' in a)).toBe(false);
   });

@@ -8,3 +8,15 @@ export function octokitFor(baseUrl: string, auth: string): Octokit {
 }
 
 export const silentLog = quiet;
+
+/** A fetch Response body, typed loosely enough for assertions. */
+export async function jsonOf<T = Record<string, unknown>>(
+  response: Response | Promise<Response>,
+): Promise<T> {
+  return (await (await response).json()) as T;
+}
+
+export interface RateLimitBody {
+  resources: { core: { limit: number; remaining: number } };
+  rate?: unknown;
+}
