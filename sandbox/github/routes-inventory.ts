@@ -5,7 +5,7 @@
 import { errorReply, notFound, pagedReply, type Reply } from './rest.ts';
 import type { GitHubCall, GitHubRoute } from './route-types.ts';
 import { deployKeyWire, memberWire, repoWire, secretAlertWire } from './serialize.ts';
-import type { GhUser } from './types.ts';
+import type { GhRepo, GhUser } from './types.ts';
 
 export function isOurOrg(call: GitHubCall, login = call.params.org): boolean {
   return login?.toLowerCase() === call.tenant.org.login.toLowerCase();
@@ -24,6 +24,23 @@ function twoFactorFilter<T extends GhUser>(call: GitHubCall, users: T[]): T[] | 
   }
   const wanted = filter === '2fa_disabled' ? 'disabled' : 'insecure';
   return users.filter((user) => user.two_factor === wanted);
+}
+
+/** GitHub's order: `sort` created (default) | updated | pushed | full_name; `direction` asc for full_name, else desc. */
+function sortRepos(repos: GhRepo[], query: URLSearchParams): GhRepo[] {
+  const sort = query.get('sort') ?? 'created';
+  const direction = query.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
+  const field = (repo: GhRepo) =>
+    sort === 'full_name'
+      ? repo.name.toLowerCase()
+      : sort === 'updated'
+        ? repo.updated_at
+        : sort === 'pushed'
+          ? repo.pushed_at
+          : repo.created_at;
+  const sign = direction === 'asc' ? 1 : -1;
+  // Ties broken by id so pages never overlap or skip.
+  return [...repos].sort((a, b) => sign * (field(a).localeCompare(field(b)) || a.id - b.id));
 }
 
 const isReply = (value: unknown): value is Reply => !Array.isArray(value);
@@ -69,7 +86,7 @@ export const inventoryRoutes: GitHubRoute[] = [
         if (type === 'sources') return !repo.fork;
         return true;
       });
-      return pagedReply(call, repos, (repo) => repoWire(call.wire, repo));
+      return pagedReply(call, sortRepos(repos, call.query), (repo) => repoWire(call.wire, repo));
     },
   },
   {

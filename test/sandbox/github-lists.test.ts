@@ -111,6 +111,21 @@ describe('GitHub simulator lists', () => {
     });
   });
 
+  it('sorts repositories like GitHub: created desc by default, full_name asc on request', async () => {
+    const octokit = octokitFor(sim.baseUrl, sim.token);
+    const byName = await octokit.paginate('GET /orgs/{org}/repos', {
+      org: sim.org,
+      sort: 'full_name',
+      per_page: 25,
+    });
+    const names = byName.map((r) => r.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(new Set(names).size).toBe(sim.tenant.repos.length);
+    const byCreated = await octokit.paginate('GET /orgs/{org}/repos', { org: sim.org, per_page: 100 });
+    const created = byCreated.map((r) => r.created_at as string);
+    expect(created).toEqual([...created].sort().reverse());
+  });
+
   it('serves deploy keys per repository and 404s unknown repositories', async () => {
     const octokit = octokitFor(sim.baseUrl, sim.token);
     const [repoName, keys] = [...sim.tenant.deployKeys.entries()][0] ?? [];
