@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'medium',
   provider: 'github',
   kind: 'setting',
+  streams: ['actions'],
   references: [
     'https://docs.github.com/en/organizations/managing-organization-settings/disabling-or-limiting-github-actions-for-your-organization#managing-github-actions-permissions-for-your-organization',
   ],

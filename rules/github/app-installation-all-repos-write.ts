@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'high',
   provider: 'github',
   kind: 'oauth_grant',
+  streams: ['installations'],
   references: [
     'https://docs.github.com/en/apps/using-github-apps/reviewing-and-modifying-installed-github-apps',
     'https://docs.github.com/en/apps/using-github-apps/about-using-github-apps',

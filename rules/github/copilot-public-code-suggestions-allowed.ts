@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'low',
   provider: 'github',
   kind: 'setting',
+  streams: ['copilot'],
   references: [
     'https://docs.github.com/en/copilot/managing-copilot/managing-github-copilot-in-your-organization/setting-policies-for-copilot-in-your-organization/managing-policies-for-copilot-in-your-organization',
   ],

@@ -14,6 +14,7 @@ export default defineRule<'api_key', Options>({
   severity: 'low',
   provider: 'github',
   kind: 'api_key',
+  streams: ['deploy-keys'],
   references: [
     'https://docs.github.com/en/authentication/connecting-to-github-with-ssh/managing-deploy-keys',
   ],

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'medium',
   provider: 'github',
   kind: 'api_key',
+  streams: ['deploy-keys'],
   references: [
     'https://docs.github.com/en/authentication/connecting-to-github-with-ssh/managing-deploy-keys#deploy-keys',
   ],

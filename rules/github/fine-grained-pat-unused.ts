@@ -15,6 +15,7 @@ export default defineRule<'api_key', Options>({
   severity: 'low',
   provider: 'github',
   kind: 'api_key',
+  streams: ['pat-grants'],
   references: [
     'https://docs.github.com/en/organizations/managing-programmatic-access-to-your-organization/reviewing-and-revoking-personal-access-tokens-in-your-organization',
   ],

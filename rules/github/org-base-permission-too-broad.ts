@@ -15,6 +15,7 @@ export default defineRule<'setting', Options>({
   severity: 'medium',
   provider: 'github',
   kind: 'setting',
+  streams: ['org-settings'],
   options: { broadPermissions: ['write', 'admin'] },
   references: [
     'https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/setting-base-permissions-for-an-organization',

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'medium',
   provider: 'github',
   kind: 'setting',
+  streams: ['org-settings'],
   references: [
     'https://docs.github.com/en/organizations/managing-organization-settings/restricting-repository-creation-in-your-organization',
   ],

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'high',
   provider: 'github',
   kind: 'setting',
+  streams: ['org-settings'],
   references: [
     'https://docs.github.com/en/organizations/keeping-your-organization-secure/managing-two-factor-authentication-for-your-organization/requiring-two-factor-authentication-in-your-organization',
   ],

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'high',
   provider: 'github',
   kind: 'identity',
+  streams: ['outside-collaborators'],
   references: [
     'https://docs.github.com/en/organizations/keeping-your-organization-secure/managing-two-factor-authentication-for-your-organization/viewing-whether-users-in-your-organization-have-2fa-enabled',
     'https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-outside-collaborators/adding-outside-collaborators-to-repositories-in-your-organization',

@@ -15,6 +15,7 @@ export default defineRule<'oauth_grant', Options>({
   severity: 'high',
   provider: 'github',
   kind: 'oauth_grant',
+  streams: ['saml-credentials'],
   options: { adminScopes: ['admin:', 'delete_repo', 'site_admin'] },
   references: [
     'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps',

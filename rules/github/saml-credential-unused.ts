@@ -15,6 +15,7 @@ export default defineRule<'oauth_grant', Options>({
   severity: 'low',
   provider: 'github',
   kind: 'oauth_grant',
+  streams: ['saml-credentials'],
   references: [
     'https://docs.github.com/en/enterprise-cloud@latest/organizations/granting-access-to-your-organization-with-saml-single-sign-on/viewing-and-managing-a-members-saml-access-to-your-organization',
   ],

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'medium',
   provider: 'github',
   kind: 'oauth_grant',
+  streams: ['saml-credentials'],
   references: [
     'https://docs.github.com/en/enterprise-cloud@latest/organizations/granting-access-to-your-organization-with-saml-single-sign-on/viewing-and-managing-a-members-saml-access-to-your-organization',
     'https://docs.github.com/en/enterprise-cloud@latest/rest/orgs/orgs#list-saml-sso-authorizations-for-an-organization',

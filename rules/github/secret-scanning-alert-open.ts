@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'high',
   provider: 'github',
   kind: 'setting',
+  streams: ['secret-scanning-alerts'],
   references: [
     'https://docs.github.com/en/code-security/secret-scanning/managing-alerts-from-secret-scanning/resolving-alerts-from-secret-scanning',
   ],

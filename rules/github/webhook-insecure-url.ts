@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'medium',
   provider: 'github',
   kind: 'setting',
+  streams: ['webhooks'],
   references: ['https://docs.github.com/en/webhooks/using-webhooks/best-practices-for-using-webhooks'],
   frameworks: { cis_github: ['1.4.4'], soc2: ['CC6.7'] },
   appliesTo: (asset) => asset.settingType === 'github.webhook',

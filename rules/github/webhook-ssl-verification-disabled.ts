@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'medium',
   provider: 'github',
   kind: 'setting',
+  streams: ['webhooks'],
   references: [
     'https://docs.github.com/en/webhooks/using-webhooks/creating-webhooks#creating-an-organization-webhook',
   ],

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'low',
   provider: 'github',
   kind: 'setting',
+  streams: ['webhooks'],
   references: ['https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries'],
   frameworks: { cis_github: ['1.4.4'], legitify: ['organization_webhook_no_secret'], soc2: ['CC6.1'] },
   appliesTo: (asset) => asset.settingType === 'github.webhook',

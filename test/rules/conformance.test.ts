@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConnectors } from '../../connectors/index.ts';
 import { rules } from '../../rules/index.ts';
 import { providers, severities } from '../../scanner/model.ts';
 
@@ -64,6 +65,20 @@ describe('rule catalog', () => {
       else {
         expect(providers).toContain(folder);
         expect(rule.provider).toBe(folder);
+      }
+    });
+
+    it('depends on streams its connector has, which yield its kind', async () => {
+      const connector = rule.provider === 'common' ? undefined : (await loadConnectors())[rule.provider];
+      if (!connector) return;
+      // Several streams share a kind (settings, identities), so each rule names its streams:
+      // otherwise one unavailable stream would mark unrelated rules not evaluated.
+      const sharing = connector.streams.filter((s) => s.kinds.includes(rule.kind));
+      if (sharing.length > 1 || rule.type === 'tenant') expect(rule.streams?.length ?? 0).toBeGreaterThan(0);
+      for (const name of rule.streams ?? []) {
+        const stream = connector.streams.find((s) => s.name === name);
+        expect(stream, `stream ${name}`).toBeDefined();
+        if (rule.type === 'asset') expect(stream?.kinds).toContain(rule.kind);
       }
     });
 
