@@ -1,5 +1,75 @@
+/**
+ * `periscope demo`: starts the vendor simulators on loopback, points a `demo` tenant at them
+ * (creating or refreshing one connection per simulated provider), scans and prints a summary.
+ * Everything runs in this process on the embedded defaults unless the env says otherwise.
+ */
 import type { Command } from 'commander';
+import { createConnection, listConnections, updateConnection } from '../../db/connections.ts';
+import type { Scan } from '../../db/scans.ts';
+import { ensureTenant } from '../../db/tenants.ts';
+import { startGitHubSimulator } from '../../sandbox/index.ts';
+import type { App } from '../../runtime/app.ts';
+import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
+import { requestScans } from '../../scanner/queue/request.ts';
+import { verifyConnection } from '../../scanner/verify-connection.ts';
+import { withApp } from '../context.ts';
+import { note, print } from '../output.ts';
+import { followScans } from '../scan-progress.ts';
+import { printScanSummary } from '../scan-summary.ts';
+import { exitCodeFor } from './scan.ts';
+import { untilSignal } from './worker.ts';
+
+interface SimulatedConnection {
+  provider: string;
+  baseUrl: string;
+  config: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+/** Creates the connection, or refreshes it: simulator ports and keys change on every start. */
+async function upsertDemoConnection(app: App, tenantId: string, sim: SimulatedConnection): Promise<void> {
+  const verified = await verifyConnection(app.connectors, { tenantId, ...sim }, app.logger);
+  const existing = (await listConnections(app.database.db, tenantId)).find((c) => c.name === `demo-${sim.provider}`);
+  const values = { baseUrl: sim.baseUrl, config: verified.config, credentials: verified.credentials };
+  if (existing) await updateConnection(app.database.db, app.box, tenantId, existing.id, values);
+  else await createConnection(app.database.db, app.box, { tenantId, provider: verified.provider, name: `demo-${sim.provider}`, ...values });
+}
 
 export function registerDemo(program: Command): void {
-  program.command('demo').option('--once').description('demo (pending)').action(() => {});
+  program
+    .command('demo')
+    .description('scan simulated vendor tenants on loopback and print the findings (no servers needed)')
+    .option('--once', 'scan once and exit instead of running until Ctrl-C')
+    .action((opts: { once?: boolean }) =>
+      withApp(async (app) => {
+        const github = await startGitHubSimulator({ seed: 42 });
+        try {
+          const db = app.database.db;
+          const tenant = await ensureTenant(db, 'demo', 'Demo tenant');
+          note(`GitHub simulator: ${github.baseUrl} (org ${github.org})`);
+          await upsertDemoConnection(app, tenant.id, {
+            provider: 'github',
+            baseUrl: github.baseUrl,
+            config: { org: github.org, installationId: String(github.app.installationId) },
+            secrets: { appId: String(github.app.appId), privateKey: github.app.privateKey },
+          });
+          const started = await requestScans(db, app.queue, tenant.id, { trigger: 'demo' });
+          const providers = new Map((await listConnections(db, tenant.id)).map((c) => [c.id, c.provider]));
+          const providerOf = (s: Scan) => providers.get(s.connectionId) ?? '?';
+          const finished = await followScans(db, started.map((s) => s.id), providerOf);
+          await printScanSummary(db, tenant.id, finished, providerOf);
+          print('\nnext: npx periscope findings demo   (add --format json for scripts)');
+          if (opts.once) {
+            process.exitCode = exitCodeFor(finished);
+            return;
+          }
+          const stopScheduler = startInProcessScheduler(db, app.queue, app.logger);
+          note('simulators and the scheduler are running; Ctrl-C to stop');
+          await untilSignal();
+          stopScheduler();
+        } finally {
+          await github.close();
+        }
+      }),
+    );
 }
