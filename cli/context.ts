@@ -1,7 +1,7 @@
 /** Opens the app for one CLI command and always closes it, mapping errors to exit codes. */
 import { type App, type OpenAppOptions, openApp } from '../runtime/app.ts';
-import { createLogger } from '../runtime/logger.ts';
 import { parseEnv } from '../runtime/env.ts';
+import { createLogger } from '../runtime/logger.ts';
 import { errorMessage, isPeriscopeError } from '../scanner/errors.ts';
 import { note } from './output.ts';
 

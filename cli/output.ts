@@ -3,7 +3,8 @@ import Table from 'cli-table3';
 
 export function table(head: string[], rows: Array<Array<string | number | null | undefined>>): string {
   const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
-  for (const row of rows) t.push(row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))));
+  for (const row of rows)
+    t.push(row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))));
   return t.toString();
 }
 

@@ -10,7 +10,8 @@ export function parsePairs(pairs: string[], option: string, allowFiles: boolean)
   const result: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new PeriscopeError('config_invalid', `${option} expects key=value, got "${pair.split('=')[0]}…"`);
+    if (eq <= 0)
+      throw new PeriscopeError('config_invalid', `${option} expects key=value, got "${pair.split('=')[0]}…"`);
     const key = pair.slice(0, eq);
     let value = pair.slice(eq + 1);
     if (allowFiles && value.startsWith('@')) {
@@ -18,7 +19,10 @@ export function parsePairs(pairs: string[], option: string, allowFiles: boolean)
       try {
         value = readFileSync(file, 'utf8').trim();
       } catch (error) {
-        throw new PeriscopeError('config_invalid', `${option} ${key}: cannot read file ${file}: ${(error as NodeJS.ErrnoException).code}`);
+        throw new PeriscopeError(
+          'config_invalid',
+          `${option} ${key}: cannot read file ${file}: ${(error as NodeJS.ErrnoException).code}`,
+        );
       }
     }
     result[key] = value;

@@ -5,7 +5,12 @@ import type { Scan } from '../db/scans.ts';
 import { severities } from '../scanner/model.ts';
 import { print, table } from './output.ts';
 
-export async function printScanSummary(db: Database, tenantId: string, scans: Scan[], providerOf: (s: Scan) => string) {
+export async function printScanSummary(
+  db: Database,
+  tenantId: string,
+  scans: Scan[],
+  providerOf: (s: Scan) => string,
+) {
   print(
     table(
       ['provider', 'status', 'assets', 'http calls', 'not evaluated'],
@@ -41,10 +46,19 @@ export async function printScanSummary(db: Database, tenantId: string, scans: Sc
   print(
     table(
       ['provider', ...order, 'total'],
-      [...byProvider.entries()].map(([p, counts]) => [p, ...order.map((s) => counts.get(s) ?? 0), [...counts.values()].reduce((a, b) => a + b, 0)]),
+      [...byProvider.entries()].map(([p, counts]) => [
+        p,
+        ...order.map((s) => counts.get(s) ?? 0),
+        [...counts.values()].reduce((a, b) => a + b, 0),
+      ]),
     ),
   );
   const top = [...byRule.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 10);
   print('top rules:');
-  print(table(['rule', 'severity', 'findings', 'title'], top.map(([id, r]) => [id, r.severity, r.n, r.title])));
+  print(
+    table(
+      ['rule', 'severity', 'findings', 'title'],
+      top.map(([id, r]) => [id, r.severity, r.n, r.title]),
+    ),
+  );
 }

@@ -1,10 +1,15 @@
 /** Every connector, by provider. Add a provider here when its connector lands. */
 import type { Connector } from '../scanner/connector.ts';
 import type { Provider } from '../scanner/model.ts';
+import { githubConnector } from './github/index.ts';
 
-export type ConnectorRegistry = Partial<Record<Provider, Connector<any, any>>>;
+// biome-ignore lint/suspicious/noExplicitAny: each connector has its own credential and client types
+export type AnyConnector = Connector<any, any>;
+export type ConnectorRegistry = Partial<Record<Provider, AnyConnector>>;
 
+export const connectors: ConnectorRegistry = { github: githubConnector };
+
+/** Kept async so callers do not change when connectors load lazily. */
 export async function loadConnectors(): Promise<ConnectorRegistry> {
-  const { githubConnector } = await import('./github/index.ts');
-  return { github: githubConnector };
+  return connectors;
 }

@@ -14,7 +14,12 @@ export interface AssetScope {
   stream: string;
 }
 
-export async function upsertAssets(db: Database, scope: AssetScope, batch: Asset[], seenAt: Date): Promise<void> {
+export async function upsertAssets(
+  db: Database,
+  scope: AssetScope,
+  batch: Asset[],
+  seenAt: Date,
+): Promise<void> {
   if (batch.length === 0) return;
   const unique = new Map<string, Asset>();
   for (const asset of batch) unique.set(assetKey(asset), asset); // one row per key even if a page repeats

@@ -27,7 +27,11 @@ function publicView(row: ConnectionRow): Connection {
   return rest;
 }
 
-export async function createConnection(db: Database, box: SecretBox, input: NewConnection): Promise<Connection> {
+export async function createConnection(
+  db: Database,
+  box: SecretBox,
+  input: NewConnection,
+): Promise<Connection> {
   const name = input.name ?? input.provider;
   const values = {
     tenantId: input.tenantId,
@@ -38,7 +42,8 @@ export async function createConnection(db: Database, box: SecretBox, input: NewC
     secretCiphertext: box.seal(input.credentials),
   };
   const [row] = await db.insert(connections).values(values).onConflictDoNothing().returning();
-  if (!row) throw new PeriscopeError('config_invalid', `this tenant already has a connection named "${name}"`);
+  if (!row)
+    throw new PeriscopeError('config_invalid', `this tenant already has a connection named "${name}"`);
   return publicView(row);
 }
 
@@ -65,7 +70,11 @@ export async function updateConnection(
 }
 
 export async function listConnections(db: Database, tenantId: string): Promise<Connection[]> {
-  const rows = await db.select().from(connections).where(eq(connections.tenantId, tenantId)).orderBy(connections.name);
+  const rows = await db
+    .select()
+    .from(connections)
+    .where(eq(connections.tenantId, tenantId))
+    .orderBy(connections.name);
   return rows.map(publicView);
 }
 
@@ -79,7 +88,12 @@ export async function getConnection(db: Database, tenantId: string, id: string):
 }
 
 /** Only the scan runner calls this, inside a running scan. */
-export async function openCredentials<C>(db: Database, box: SecretBox, tenantId: string, id: string): Promise<C> {
+export async function openCredentials<C>(
+  db: Database,
+  box: SecretBox,
+  tenantId: string,
+  id: string,
+): Promise<C> {
   const [row] = await db
     .select({ sealed: connections.secretCiphertext })
     .from(connections)
@@ -106,7 +120,11 @@ export interface LoadedStreamState {
  * A stream's state is read once when the stream starts and written back after each batch, so a
  * stream that keeps an ETag per page (thousands of pages) does not cost a query per page.
  */
-export async function loadStreamState(db: Database, connectionId: string, stream: string): Promise<LoadedStreamState> {
+export async function loadStreamState(
+  db: Database,
+  connectionId: string,
+  stream: string,
+): Promise<LoadedStreamState> {
   const rows = await db
     .select({ key: streamState.key, value: streamState.value })
     .from(streamState)
@@ -126,7 +144,13 @@ export async function loadStreamState(db: Database, connectionId: string, stream
     async flush() {
       if (dirty.size === 0) return;
       const now = new Date();
-      const batch = [...dirty].map((key) => ({ connectionId, stream, key, value: values.get(key) ?? null, updatedAt: now }));
+      const batch = [...dirty].map((key) => ({
+        connectionId,
+        stream,
+        key,
+        value: values.get(key) ?? null,
+        updatedAt: now,
+      }));
       dirty.clear();
       for (let i = 0; i < batch.length; i += 500) {
         await db

@@ -16,7 +16,11 @@ export interface FindingFilter {
 
 const severityRank = `case severity ${severities.map((s, i) => `when '${s}' then ${i}`).join(' ')} else -1 end`;
 
-export async function listFindings(db: Database, tenantId: string, filter: FindingFilter = {}): Promise<Finding[]> {
+export async function listFindings(
+  db: Database,
+  tenantId: string,
+  filter: FindingFilter = {},
+): Promise<Finding[]> {
   const conditions: SQL[] = [eq(findings.tenantId, tenantId)];
   const status = filter.status ?? 'open';
   if (status !== 'all') conditions.push(eq(findings.status, status));

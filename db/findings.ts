@@ -42,7 +42,11 @@ function muteActive(mutedUntil: Date | null, muteReason: string | null, now: Dat
 }
 
 /** Upserts the findings observed in one batch and appends events for every status change. */
-export async function applyObservations(db: Database, scope: ScanScope, observations: Observation[]): Promise<void> {
+export async function applyObservations(
+  db: Database,
+  scope: ScanScope,
+  observations: Observation[],
+): Promise<void> {
   if (observations.length === 0) return;
   const byFingerprint = new Map<string, Observation>();
   for (const o of observations) byFingerprint.set(fingerprintOf(scope.tenantId, o.ruleId, o.asset.key), o);
@@ -67,8 +71,10 @@ export async function applyObservations(db: Database, scope: ScanScope, observat
       const muted = prev ? muteActive(prev.mutedUntil, prev.muteReason, scope.now) : false;
       const status: FindingStatus = muted ? 'muted' : 'open';
       if (!prev) changes.set(fingerprint, { type: 'opened', from: null, to: status });
-      else if (prev.status === 'resolved') changes.set(fingerprint, { type: 'reopened', from: 'resolved', to: status });
-      else if (prev.status === 'muted' && !muted) changes.set(fingerprint, { type: 'unmuted', from: 'muted', to: status });
+      else if (prev.status === 'resolved')
+        changes.set(fingerprint, { type: 'reopened', from: 'resolved', to: status });
+      else if (prev.status === 'muted' && !muted)
+        changes.set(fingerprint, { type: 'unmuted', from: 'muted', to: status });
       return {
         tenantId: scope.tenantId,
         connectionId: scope.connectionId,
@@ -147,9 +153,15 @@ export interface ResolutionScope {
  * asset was read this scan (and the rule said no), or its stream completed (so the asset is gone).
  * A failed or partial stream therefore resolves nothing it did not read.
  */
-export async function resolveUnobservedFindings(db: Database, scope: ScanScope, resolution: ResolutionScope): Promise<number> {
+export async function resolveUnobservedFindings(
+  db: Database,
+  scope: ScanScope,
+  resolution: ResolutionScope,
+): Promise<number> {
   const assetRules = resolution.assetRuleIds.filter((id) => !resolution.erroredRuleIds.includes(id));
-  const tenantRules = resolution.evaluatedTenantRuleIds.filter((id) => !resolution.erroredRuleIds.includes(id));
+  const tenantRules = resolution.evaluatedTenantRuleIds.filter(
+    (id) => !resolution.erroredRuleIds.includes(id),
+  );
   const coveredAsset = or(
     eq(assets.lastScanId, scope.scanId),
     resolution.completedStreams.length > 0 ? inArray(assets.stream, resolution.completedStreams) : sql`false`,
@@ -162,7 +174,13 @@ export async function resolveUnobservedFindings(db: Database, scope: ScanScope, 
   );
 
   return db.transaction(async (tx) => {
-    const candidates: Array<{ id: string; status: string; severity: string; ruleId: string; assetKey: string }> = [];
+    const candidates: Array<{
+      id: string;
+      status: string;
+      severity: string;
+      ruleId: string;
+      assetKey: string;
+    }> = [];
     if (assetRules.length > 0) {
       candidates.push(
         ...(await tx
@@ -174,7 +192,10 @@ export async function resolveUnobservedFindings(db: Database, scope: ScanScope, 
             assetKey: findings.assetKey,
           })
           .from(findings)
-          .innerJoin(assets, and(eq(assets.connectionId, findings.connectionId), eq(assets.key, findings.assetKey)))
+          .innerJoin(
+            assets,
+            and(eq(assets.connectionId, findings.connectionId), eq(assets.key, findings.assetKey)),
+          )
           .where(and(unobserved, inArray(findings.ruleId, assetRules), coveredAsset))),
       );
     }
@@ -195,7 +216,10 @@ export async function resolveUnobservedFindings(db: Database, scope: ScanScope, 
     if (candidates.length === 0) return 0;
     for (let i = 0; i < candidates.length; i += 1000) {
       const ids = candidates.slice(i, i + 1000).map((c) => c.id);
-      await tx.update(findings).set({ status: 'resolved', resolvedAt: scope.now }).where(inArray(findings.id, ids));
+      await tx
+        .update(findings)
+        .set({ status: 'resolved', resolvedAt: scope.now })
+        .where(inArray(findings.id, ids));
     }
     const events: EventRow[] = candidates.map((c) => ({
       tenantId: scope.tenantId,
@@ -208,7 +232,8 @@ export async function resolveUnobservedFindings(db: Database, scope: ScanScope, 
       detail: { ruleId: c.ruleId, assetKey: c.assetKey },
       at: scope.now,
     }));
-    for (let i = 0; i < events.length; i += 1000) await tx.insert(findingEvents).values(events.slice(i, i + 1000));
+    for (let i = 0; i < events.length; i += 1000)
+      await tx.insert(findingEvents).values(events.slice(i, i + 1000));
     return candidates.length;
   });
 }
@@ -227,7 +252,12 @@ export async function expireMutes(db: Database, tenantId: string, now: Date): Pr
           lte(findings.mutedUntil, now),
         ),
       )
-      .returning({ id: findings.id, severity: findings.severity, ruleId: findings.ruleId, assetKey: findings.assetKey });
+      .returning({
+        id: findings.id,
+        severity: findings.severity,
+        ruleId: findings.ruleId,
+        assetKey: findings.assetKey,
+      });
     if (expired.length === 0) return 0;
     await tx.insert(findingEvents).values(
       expired.map((f) => ({
@@ -253,10 +283,16 @@ export interface MuteRequest {
   now?: Date;
 }
 
-export async function muteFinding(db: Database, tenantId: string, findingId: string, request: MuteRequest): Promise<Finding> {
+export async function muteFinding(
+  db: Database,
+  tenantId: string,
+  findingId: string,
+  request: MuteRequest,
+): Promise<Finding> {
   if (!request.reason.trim()) throw new PeriscopeError('config_invalid', 'a mute needs a reason');
   const now = request.now ?? new Date();
-  if (request.until && request.until <= now) throw new PeriscopeError('config_invalid', 'mute expiry must be in the future');
+  if (request.until && request.until <= now)
+    throw new PeriscopeError('config_invalid', 'mute expiry must be in the future');
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -287,7 +323,12 @@ export async function muteFinding(db: Database, tenantId: string, findingId: str
   });
 }
 
-export async function unmuteFinding(db: Database, tenantId: string, findingId: string, actor: string): Promise<Finding> {
+export async function unmuteFinding(
+  db: Database,
+  tenantId: string,
+  findingId: string,
+  actor: string,
+): Promise<Finding> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()

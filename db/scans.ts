@@ -47,10 +47,19 @@ export async function getScanById(db: Database, id: string): Promise<Scan | unde
 }
 
 export async function listScans(db: Database, tenantId: string, limit = 50): Promise<Scan[]> {
-  return db.select().from(scans).where(eq(scans.tenantId, tenantId)).orderBy(desc(scans.createdAt)).limit(limit);
+  return db
+    .select()
+    .from(scans)
+    .where(eq(scans.tenantId, tenantId))
+    .orderBy(desc(scans.createdAt))
+    .limit(limit);
 }
 
-export async function latestScan(db: Database, tenantId: string, connectionId: string): Promise<Scan | undefined> {
+export async function latestScan(
+  db: Database,
+  tenantId: string,
+  connectionId: string,
+): Promise<Scan | undefined> {
   const [row] = await db
     .select()
     .from(scans)

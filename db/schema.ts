@@ -6,12 +6,12 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
-  primaryKey,
   boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -90,9 +90,7 @@ export const scans = pgTable(
     index('scans_connection_idx').on(t.connectionId, t.createdAt),
     index('scans_tenant_idx').on(t.tenantId),
     // At most one queued or running scan per connection, whichever process asks.
-    uniqueIndex('scans_one_active_uq')
-      .on(t.connectionId)
-      .where(sql`status in ('queued', 'running')`),
+    uniqueIndex('scans_one_active_uq').on(t.connectionId).where(sql`status in ('queued', 'running')`),
   ],
 );
 
@@ -183,7 +181,10 @@ export const findingEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('finding_events_tenant_idx').on(t.tenantId, t.id), index('finding_events_finding_idx').on(t.findingId)],
+  (t) => [
+    index('finding_events_tenant_idx').on(t.tenantId, t.id),
+    index('finding_events_finding_idx').on(t.findingId),
+  ],
 );
 
 /** Cron schedules per tenant; the queue's job schedulers are derived from these rows. */

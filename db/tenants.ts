@@ -9,7 +9,10 @@ const slugPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export async function createTenant(db: Database, slug: string, name = slug): Promise<Tenant> {
   if (!slugPattern.test(slug)) {
-    throw new PeriscopeError('config_invalid', `tenant slug "${slug}" must be lowercase letters, digits and dashes`);
+    throw new PeriscopeError(
+      'config_invalid',
+      `tenant slug "${slug}" must be lowercase letters, digits and dashes`,
+    );
   }
   const [row] = await db.insert(tenants).values({ slug, name }).onConflictDoNothing().returning();
   if (!row) throw new PeriscopeError('config_invalid', `tenant "${slug}" already exists`);

@@ -39,7 +39,8 @@ export interface RuleMeta {
   frameworks: Record<string, string[]>;
 }
 
-export interface AssetRule<K extends AssetKind = AssetKind, O extends RuleOptions = RuleOptions> extends RuleMeta {
+export interface AssetRule<K extends AssetKind = AssetKind, O extends RuleOptions = RuleOptions>
+  extends RuleMeta {
   type: 'asset';
   kind: K;
   options: O;
@@ -53,7 +54,10 @@ export interface AggregateQuery {
   /** Assets of this connection matching kind and (for settings) settingType, filtered by top-level field equality. */
   count(filter: AssetFilter): Promise<number>;
   /** Keys and names of matching assets, at most `limit`. */
-  list(filter: AssetFilter, limit: number): Promise<Array<{ key: string; kind: AssetKind; externalId: string; name: string; url: string | null }>>;
+  list(
+    filter: AssetFilter,
+    limit: number,
+  ): Promise<Array<{ key: string; kind: AssetKind; externalId: string; name: string; url: string | null }>>;
 }
 
 export interface AssetFilter {
@@ -76,9 +80,13 @@ export interface TenantRule<F = unknown, O extends RuleOptions = RuleOptions> ex
   evaluate(facts: F, ctx: RuleContext<O>): TenantFinding[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the catalog holds rules of every kind and option shape
 export type Rule = AssetRule<any, any> | TenantRule<any, any>;
 
-type AssetRuleInput<K extends AssetKind, O extends RuleOptions> = Omit<AssetRule<K, O>, 'type' | 'options'> & {
+type AssetRuleInput<K extends AssetKind, O extends RuleOptions> = Omit<
+  AssetRule<K, O>,
+  'type' | 'options'
+> & {
   options?: O;
 };
 type TenantRuleInput<F, O extends RuleOptions> = Omit<TenantRule<F, O>, 'type' | 'options'> & { options?: O };

@@ -41,13 +41,23 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const env = options.env ?? parseEnv();
   const logger = options.logger ?? createLogger({ level: env.PERISCOPE_LOG_LEVEL });
   const embedded = !env.DATABASE_URL;
-  const box = loadSecretBox({ envKey: env.PERISCOPE_ENCRYPTION_KEY, dataDir: embedded ? env.dataDir : undefined, logger });
-  const database = await openDatabase(embedded ? { dataDir: join(env.dataDir, 'db') } : { url: env.DATABASE_URL });
+  const box = loadSecretBox({
+    envKey: env.PERISCOPE_ENCRYPTION_KEY,
+    dataDir: embedded ? env.dataDir : undefined,
+    logger,
+  });
+  const database = await openDatabase(
+    embedded ? { dataDir: join(env.dataDir, 'db') } : { url: env.DATABASE_URL },
+  );
   const connectors = await loadConnectors();
   const scanDeps: ScanDeps = { db: database.db, box, logger, connectors, rules: catalog };
   const queue: ScanQueue =
     env.REDIS_URL && !options.inProcess
-      ? new BullScanQueue(scanDeps, { redisUrl: env.REDIS_URL, prefix: env.PERISCOPE_QUEUE_PREFIX, ...(options.retry ? { retry: options.retry } : {}) })
+      ? new BullScanQueue(scanDeps, {
+          redisUrl: env.REDIS_URL,
+          prefix: env.PERISCOPE_QUEUE_PREFIX,
+          ...(options.retry ? { retry: options.retry } : {}),
+        })
       : new InProcessScanQueue(scanDeps, options.retry);
   let closing: Promise<void> | undefined;
   return {

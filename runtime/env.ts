@@ -5,8 +5,14 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const Env = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   PERISCOPE_DATA_DIR: z.string().default('.periscope'),
   /** 32 bytes as base64 or 64 hex chars. Required when DATABASE_URL is set. */
   PERISCOPE_ENCRYPTION_KEY: z.string().optional(),

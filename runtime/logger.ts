@@ -2,7 +2,7 @@
  * pino with redaction: authorization headers, tokens, keys and secrets never reach a log line,
  * at any level.
  */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export const redactedPaths = [
   '*.authorization',

@@ -23,7 +23,12 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+    return [
+      VERSION,
+      iv.toString('base64'),
+      cipher.getAuthTag().toString('base64'),
+      body.toString('base64'),
+    ].join('.');
   }
 
   open<T = unknown>(sealed: string): T {
@@ -34,7 +39,9 @@ export class SecretBox {
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+      const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString(
+        'utf8',
+      );
       return JSON.parse(text) as T;
     } catch {
       throw new PeriscopeError(
@@ -47,9 +54,14 @@ export class SecretBox {
 
 export function parseKey(text: string): Buffer {
   const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
   if (key.length !== 32) {
-    throw new PeriscopeError('config_invalid', 'PERISCOPE_ENCRYPTION_KEY must be 32 bytes, as 64 hex chars or base64');
+    throw new PeriscopeError(
+      'config_invalid',
+      'PERISCOPE_ENCRYPTION_KEY must be 32 bytes, as 64 hex chars or base64',
+    );
   }
   return key;
 }
@@ -64,7 +76,10 @@ export interface KeySource {
 export function loadSecretBox(source: KeySource): SecretBox {
   if (source.envKey) return new SecretBox(parseKey(source.envKey));
   if (!source.dataDir) {
-    throw new PeriscopeError('config_invalid', 'PERISCOPE_ENCRYPTION_KEY is required when DATABASE_URL is set');
+    throw new PeriscopeError(
+      'config_invalid',
+      'PERISCOPE_ENCRYPTION_KEY is required when DATABASE_URL is set',
+    );
   }
   const file = join(source.dataDir, 'encryption.key');
   if (existsSync(file)) return new SecretBox(parseKey(readFileSync(file, 'utf8')));

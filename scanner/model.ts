@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 
-export const providers = ['github', 'google-workspace', 'microsoft-365', 'openai', 'anthropic', 'gemini'] as const;
+export const providers = [
+  'github',
+  'google-workspace',
+  'microsoft-365',
+  'openai',
+  'anthropic',
+  'gemini',
+] as const;
 export const Provider = z.enum(providers);
 export type Provider = z.infer<typeof Provider>;
 
@@ -110,7 +117,9 @@ export const FileAsset = z.object({
     .object({
       status: z.enum(['not_inspected', 'unsupported', 'clean', 'matched']),
       profiles: z.array(z.string()).default([]),
-      detectors: z.array(z.object({ id: z.string(), count: z.number().int(), hint: z.string().nullable() })).default([]),
+      detectors: z
+        .array(z.object({ id: z.string(), count: z.number().int(), hint: z.string().nullable() }))
+        .default([]),
     })
     .nullable()
     .default(null),

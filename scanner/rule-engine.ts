@@ -14,7 +14,12 @@ export interface RuleIndex {
   contextOf(rule: Rule): RuleContext;
 }
 
-export function buildRuleIndex(catalog: Rule[], provider: Provider, policy: TenantPolicy, now: Date): RuleIndex {
+export function buildRuleIndex(
+  catalog: Rule[],
+  provider: Provider,
+  policy: TenantPolicy,
+  now: Date,
+): RuleIndex {
   const byKind = new Map<AssetKind, AssetRule[]>();
   const tenantRules: TenantRule[] = [];
   const all: Rule[] = [];
@@ -50,11 +55,18 @@ export function evaluateAssets(index: RuleIndex, assets: Asset[], into: Evaluati
           title: rule.title,
           severity: violation.severity ?? rule.severity,
           provider: asset.provider,
-          asset: { key: assetKey(asset), kind: asset.kind, externalId: asset.externalId, name: asset.name, url: asset.url },
+          asset: {
+            key: assetKey(asset),
+            kind: asset.kind,
+            externalId: asset.externalId,
+            name: asset.name,
+            url: asset.url,
+          },
           evidence: violation.evidence,
         });
       } catch (error) {
-        if (!into.errors.has(rule.id)) into.errors.set(rule.id, error instanceof Error ? error.message : String(error));
+        if (!into.errors.has(rule.id))
+          into.errors.set(rule.id, error instanceof Error ? error.message : String(error));
       }
     }
   }

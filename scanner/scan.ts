@@ -5,6 +5,7 @@
  * only where this scan covered their asset (see db/findings.ts).
  */
 import type { Logger } from 'pino';
+import type { ConnectorRegistry } from '../connectors/index.ts';
 import { markRemovedAssets, upsertAssets } from '../db/assets.ts';
 import type { Database } from '../db/client.ts';
 import { getConnection, loadStreamState, openCredentials } from '../db/connections.ts';
@@ -12,15 +13,20 @@ import { applyObservations, expireMutes, resolveUnobservedFindings, type ScanSco
 import { getScanById, type Scan, type ScanStatus, updateScan } from '../db/scans.ts';
 import type { RuleRun, StreamRun } from '../db/schema.ts';
 import { getTenantById } from '../db/tenants.ts';
-import type { ConnectorRegistry } from '../connectors/index.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import type { Connector, ConnectorContext, Stream } from './connector.ts';
 import { errorMessage, isPeriscopeError, PeriscopeError, StreamUnavailableError } from './errors.ts';
 import { HttpCallCounter } from './http-counter.ts';
-import { type Asset, parseAsset, type Provider } from './model.ts';
+import { type Asset, type Provider, parseAsset } from './model.ts';
 import { parsePolicy } from './policy.ts';
-import { buildRuleIndex, type EvaluationResult, evaluateAssets, type RuleIndex, streamsForRule } from './rule-engine.ts';
+import {
+  buildRuleIndex,
+  type EvaluationResult,
+  evaluateAssets,
+  type RuleIndex,
+  streamsForRule,
+} from './rule-engine.ts';
 import { createAggregateQuery } from './tenant-aggregates.ts';
 
 export interface ScanDeps {
@@ -56,7 +62,11 @@ export interface RunScanOptions {
   finalAttempt?: boolean;
 }
 
-export async function runScan(deps: ScanDeps, scanId: string, options: RunScanOptions = {}): Promise<ScanOutcome> {
+export async function runScan(
+  deps: ScanDeps,
+  scanId: string,
+  options: RunScanOptions = {},
+): Promise<ScanOutcome> {
   const signal = options.signal ?? new AbortController().signal;
   const scan = await getScanById(deps.db, scanId);
   if (!scan) throw new PeriscopeError('not_found', `no scan ${scanId}`);
@@ -65,17 +75,29 @@ export async function runScan(deps: ScanDeps, scanId: string, options: RunScanOp
   }
   const now = deps.clock?.() ?? new Date();
   const logger = deps.logger.child({ scanId, connectionId: scan.connectionId });
-  const run: RunState = { scan, streams: { ...scan.streams }, http: new HttpCallCounter(), counts: { ...scan.counts } };
-  await updateScan(deps.db, scanId, { status: 'running', attempts: scan.attempts + 1, startedAt: scan.startedAt ?? now });
+  const run: RunState = {
+    scan,
+    streams: { ...scan.streams },
+    http: new HttpCallCounter(),
+    counts: { ...scan.counts },
+  };
+  await updateScan(deps.db, scanId, {
+    status: 'running',
+    attempts: scan.attempts + 1,
+    startedAt: scan.startedAt ?? now,
+  });
 
   try {
     const connection = await getConnection(deps.db, scan.tenantId, scan.connectionId);
     const connector = deps.connectors[connection.provider as Provider];
-    if (!connector) throw new PeriscopeError('config_invalid', `no connector for provider "${connection.provider}"`);
+    if (!connector)
+      throw new PeriscopeError('config_invalid', `no connector for provider "${connection.provider}"`);
     const tenant = await getTenantById(deps.db, scan.tenantId);
     const policy = parsePolicy(tenant.policy);
     const index = buildRuleIndex(deps.rules, connector.provider, policy, now);
-    const credentials = connector.credentials.parse(await openCredentials(deps.db, deps.box, scan.tenantId, connection.id));
+    const credentials = connector.credentials.parse(
+      await openCredentials(deps.db, deps.box, scan.tenantId, connection.id),
+    );
     const config = {
       id: connection.id,
       tenantId: connection.tenantId,
@@ -91,12 +113,21 @@ export async function runScan(deps: ScanDeps, scanId: string, options: RunScanOp
     for (const stream of connector.streams) {
       const prior = run.streams[stream.name];
       if (prior?.status === 'completed' || prior?.status === 'unavailable') continue;
-      const base = { connection: config, credentials, client, logger: logger.child({ stream: stream.name }), signal, http: run.http };
+      const base = {
+        connection: config,
+        credentials,
+        client,
+        logger: logger.child({ stream: stream.name }),
+        signal,
+        http: run.http,
+      };
       await runStream(deps, run, scope, index, stream, base, errors);
       if (signal.aborted) throw new PeriscopeError('cancelled', 'scan interrupted');
     }
 
-    const retryLater = Object.values(run.streams).some((s) => s.status === 'failed' && s.error && isRetryableCode(s.error.code));
+    const retryLater = Object.values(run.streams).some(
+      (s) => s.status === 'failed' && s.error && isRetryableCode(s.error.code),
+    );
     if (retryLater && options.finalAttempt === false) {
       await saveProgress(deps, run);
       await updateScan(deps.db, scanId, { status: 'queued' });
@@ -149,13 +180,26 @@ async function runStream(
       if (base.signal.aborted) return;
     }
     await markRemovedAssets(deps.db, assetScope, scope.now);
-    run.streams[stream.name] = { status: 'completed', assets: entry.assets, startedAt: entry.startedAt, finishedAt: new Date().toISOString() };
+    run.streams[stream.name] = {
+      status: 'completed',
+      assets: entry.assets,
+      startedAt: entry.startedAt,
+      finishedAt: new Date().toISOString(),
+    };
   } catch (error) {
     await state.flush();
     if (base.signal.aborted) return;
-    if (error instanceof StreamUnavailableError || (isPeriscopeError(error) && error.code === 'permission_denied')) {
+    if (
+      error instanceof StreamUnavailableError ||
+      (isPeriscopeError(error) && error.code === 'permission_denied')
+    ) {
       const reason = error instanceof StreamUnavailableError ? error.reason : 'permission_denied';
-      run.streams[stream.name] = { ...entry, status: 'unavailable', reason, error: { code: error.code, message: error.message } };
+      run.streams[stream.name] = {
+        ...entry,
+        status: 'unavailable',
+        reason,
+        error: { code: error.code, message: error.message },
+      };
       base.logger.warn({ reason }, `stream ${stream.name} unavailable: ${error.message}`);
     } else {
       const failure = toStreamError(error);
@@ -180,7 +224,8 @@ async function runTenantRulesAndReconcile(
     for (const name of streamsForRule(rule, connector.streams)) {
       const s = run.streams[name];
       if (!s) return `stream_missing:${name}`;
-      if (s.status === 'unavailable') return `${s.reason ?? 'unavailable'} (stream ${name}): ${s.error?.message ?? ''}`.trim();
+      if (s.status === 'unavailable')
+        return `${s.reason ?? 'unavailable'} (stream ${name}): ${s.error?.message ?? ''}`.trim();
       if (s.status !== 'completed') return `stream_failed:${name}: ${s.error?.message ?? s.status}`;
     }
     return null;
@@ -265,7 +310,9 @@ async function finish(
     counts: run.counts,
     httpCalls: run.scan.httpCalls + http.total,
     httpStats: mergeHttpStats(run.scan.httpStats, http),
-    error: fatal ?? (failed.length > 0 ? { code: 'streams_failed', message: `${failed.length} stream(s) failed` } : null),
+    error:
+      fatal ??
+      (failed.length > 0 ? { code: 'streams_failed', message: `${failed.length} stream(s) failed` } : null),
     finishedAt: new Date(),
   });
   const retryable = !fatal && failed.some((s) => s.error && isRetryableCode(s.error.code));

@@ -10,7 +10,11 @@ import type { AggregateQuery, AssetFilter } from '../rules/define-rule.ts';
 import type { AssetKind } from './model.ts';
 
 function conditions(scope: ScanScope, filter: AssetFilter): SQL {
-  const parts: SQL[] = [eq(assets.connectionId, scope.connectionId), eq(assets.kind, filter.kind), isNull(assets.removedAt)];
+  const parts: SQL[] = [
+    eq(assets.connectionId, scope.connectionId),
+    eq(assets.kind, filter.kind),
+    isNull(assets.removedAt),
+  ];
   if (filter.settingType) parts.push(sql`${assets.data}->>'settingType' = ${filter.settingType}`);
   for (const [field, value] of Object.entries(filter.where ?? {})) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) throw new Error(`invalid aggregate field "${field}"`);
@@ -34,7 +38,13 @@ export function createAggregateQuery(db: Database, scope: ScanScope): AggregateQ
     },
     async list(filter, limit) {
       const rows = await db
-        .select({ key: assets.key, kind: assets.kind, externalId: assets.externalId, name: assets.name, url: assets.url })
+        .select({
+          key: assets.key,
+          kind: assets.kind,
+          externalId: assets.externalId,
+          name: assets.name,
+          url: assets.url,
+        })
         .from(assets)
         .where(conditions(scope, filter))
         .orderBy(assets.key)

@@ -3,9 +3,9 @@
  * with one cheap vendor call. Error messages name the bad field, never its value.
  */
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ConnectorRegistry } from '../connectors/index.ts';
-import type { Connector, ConnectionConfig } from './connector.ts';
+import type { ConnectionConfig, Connector } from './connector.ts';
 import { PeriscopeError } from './errors.ts';
 import { HttpCallCounter } from './http-counter.ts';
 import { Provider } from './model.ts';
@@ -36,9 +36,14 @@ export async function verifyConnection(
   logger: Logger,
 ): Promise<VerifiedConnection> {
   const provider = Provider.safeParse(input.provider);
-  if (!provider.success) throw new PeriscopeError('config_invalid', `unknown provider "${input.provider}" (one of: ${Provider.options.join(', ')})`);
+  if (!provider.success)
+    throw new PeriscopeError(
+      'config_invalid',
+      `unknown provider "${input.provider}" (one of: ${Provider.options.join(', ')})`,
+    );
   const connector = connectors[provider.data];
-  if (!connector) throw new PeriscopeError('config_invalid', `provider "${provider.data}" has no connector yet`);
+  if (!connector)
+    throw new PeriscopeError('config_invalid', `provider "${provider.data}" has no connector yet`);
   if (input.baseUrl) {
     try {
       new URL(input.baseUrl);
@@ -49,7 +54,8 @@ export async function verifyConnection(
   const config = connector.config.safeParse(input.config);
   if (!config.success) throw new PeriscopeError('config_invalid', fieldErrors(config.error, 'config'));
   const credentials = connector.credentials.safeParse(input.secrets);
-  if (!credentials.success) throw new PeriscopeError('config_invalid', fieldErrors(credentials.error, 'secret'));
+  if (!credentials.success)
+    throw new PeriscopeError('config_invalid', fieldErrors(credentials.error, 'secret'));
 
   const connection: ConnectionConfig = {
     id: 'unsaved',
@@ -62,6 +68,14 @@ export async function verifyConnection(
   const signal = AbortSignal.timeout(60_000);
   const client = connector.createClient(connection, credentials.data, { logger, http, signal });
   const noState = { get: async () => undefined, set: async () => {} };
-  await connector.verify({ connection, credentials: credentials.data, client, logger, signal, http, state: noState });
+  await connector.verify({
+    connection,
+    credentials: credentials.data,
+    client,
+    logger,
+    signal,
+    http,
+    state: noState,
+  });
   return { connector, provider: provider.data, config: config.data, credentials: credentials.data };
 }

@@ -57,7 +57,13 @@ export function registerConnection(program: Command): void {
         const rows = [];
         for (const c of await listConnections(database.db, tenant.id)) {
           const last = await latestScan(database.db, tenant.id, c.id);
-          rows.push([c.id, c.name, c.provider, c.baseUrl ?? '(default)', last ? `${last.status} ${last.createdAt.toISOString()}` : 'never']);
+          rows.push([
+            c.id,
+            c.name,
+            c.provider,
+            c.baseUrl ?? '(default)',
+            last ? `${last.status} ${last.createdAt.toISOString()}` : 'never',
+          ]);
         }
         print(table(['id', 'name', 'provider', 'base url', 'last scan'], rows));
       }),

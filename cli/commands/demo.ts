@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import { createConnection, listConnections, updateConnection } from '../../db/connections.ts';
 import type { Scan } from '../../db/scans.ts';
 import { ensureTenant } from '../../db/tenants.ts';
-import { startGitHubSimulator } from '../../sandbox/index.ts';
 import type { App } from '../../runtime/app.ts';
+import { startGitHubSimulator } from '../../sandbox/index.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
 import { verifyConnection } from '../../scanner/verify-connection.ts';
@@ -29,10 +29,18 @@ interface SimulatedConnection {
 /** Creates the connection, or refreshes it: simulator ports and keys change on every start. */
 async function upsertDemoConnection(app: App, tenantId: string, sim: SimulatedConnection): Promise<void> {
   const verified = await verifyConnection(app.connectors, { tenantId, ...sim }, app.logger);
-  const existing = (await listConnections(app.database.db, tenantId)).find((c) => c.name === `demo-${sim.provider}`);
+  const existing = (await listConnections(app.database.db, tenantId)).find(
+    (c) => c.name === `demo-${sim.provider}`,
+  );
   const values = { baseUrl: sim.baseUrl, config: verified.config, credentials: verified.credentials };
   if (existing) await updateConnection(app.database.db, app.box, tenantId, existing.id, values);
-  else await createConnection(app.database.db, app.box, { tenantId, provider: verified.provider, name: `demo-${sim.provider}`, ...values });
+  else
+    await createConnection(app.database.db, app.box, {
+      tenantId,
+      provider: verified.provider,
+      name: `demo-${sim.provider}`,
+      ...values,
+    });
 }
 
 export function registerDemo(program: Command): void {
@@ -56,7 +64,11 @@ export function registerDemo(program: Command): void {
           const started = await requestScans(db, app.queue, tenant.id, { trigger: 'demo' });
           const providers = new Map((await listConnections(db, tenant.id)).map((c) => [c.id, c.provider]));
           const providerOf = (s: Scan) => providers.get(s.connectionId) ?? '?';
-          const finished = await followScans(db, started.map((s) => s.id), providerOf);
+          const finished = await followScans(
+            db,
+            started.map((s) => s.id),
+            providerOf,
+          );
           await printScanSummary(db, tenant.id, finished, providerOf);
           print('\nnext: npx periscope findings demo   (add --format json for scripts)');
           if (opts.once) {

@@ -21,7 +21,11 @@ export function registerFindings(program: Command): void {
   program
     .command('findings <tenant>')
     .description('list findings')
-    .addOption(new Option('--status <status>', 'lifecycle status').choices(['open', 'resolved', 'muted', 'all']).default('open'))
+    .addOption(
+      new Option('--status <status>', 'lifecycle status')
+        .choices(['open', 'resolved', 'muted', 'all'])
+        .default('open'),
+    )
     .addOption(new Option('--severity <severity>').choices([...severities]))
     .option('--provider <provider>')
     .option('--rule <id>')
@@ -39,7 +43,15 @@ export function registerFindings(program: Command): void {
         if (opts.format === 'json') return print(JSON.stringify(views, null, 2));
         if (opts.format === 'ndjson') return print(views.map((v) => JSON.stringify(v)).join('\n'));
         const head = ['id', 'severity', 'status', 'provider', 'rule', 'asset', 'last seen'];
-        const cells = views.map((v) => [v.id, v.severity, v.status, v.provider, v.ruleId, `${v.asset.kind} ${v.asset.name}`, v.lastSeenAt]);
+        const cells = views.map((v) => [
+          v.id,
+          v.severity,
+          v.status,
+          v.provider,
+          v.ruleId,
+          `${v.asset.kind} ${v.asset.name}`,
+          v.lastSeenAt,
+        ]);
         if (opts.format === 'csv') return print(csv(head, cells));
         print(table(head, cells));
         print(`${views.length} finding(s)`);
@@ -55,9 +67,16 @@ export function registerFindings(program: Command): void {
       withApp(async ({ database }) => {
         const tenant = await getTenant(database.db, tenantSlug);
         const until = opts.until ? new Date(opts.until) : null;
-        if (until && Number.isNaN(until.getTime())) throw new PeriscopeError('config_invalid', `--until "${opts.until}" is not a date`);
-        const row = await muteFinding(database.db, tenant.id, findingId, { reason: opts.reason, until, actor: process.env.USER ?? 'cli' });
-        print(`finding ${row.id} ${row.status}${row.mutedUntil ? ` until ${row.mutedUntil.toISOString()}` : ''}`);
+        if (until && Number.isNaN(until.getTime()))
+          throw new PeriscopeError('config_invalid', `--until "${opts.until}" is not a date`);
+        const row = await muteFinding(database.db, tenant.id, findingId, {
+          reason: opts.reason,
+          until,
+          actor: process.env.USER ?? 'cli',
+        });
+        print(
+          `finding ${row.id} ${row.status}${row.mutedUntil ? ` until ${row.mutedUntil.toISOString()}` : ''}`,
+        );
       }),
     );
 

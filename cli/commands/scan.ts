@@ -25,7 +25,12 @@ export function registerScan(program: Command): void {
       withApp(async ({ database, queue }) => {
         const db = database.db;
         const tenant = await getTenant(db, tenantSlug);
-        const started = await requestScans(db, queue, tenant.id, opts.provider ? { provider: opts.provider } : {});
+        const started = await requestScans(
+          db,
+          queue,
+          tenant.id,
+          opts.provider ? { provider: opts.provider } : {},
+        );
         const providers = new Map((await listConnections(db, tenant.id)).map((c) => [c.id, c.provider]));
         const providerOf = (s: Scan) => providers.get(s.connectionId) ?? '?';
         for (const s of started) note(`scan ${s.id} queued for ${providerOf(s)}`);
@@ -33,7 +38,11 @@ export function registerScan(program: Command): void {
           print(started.map((s) => s.id).join('\n'));
           return;
         }
-        const finished = await followScans(db, started.map((s) => s.id), providerOf);
+        const finished = await followScans(
+          db,
+          started.map((s) => s.id),
+          providerOf,
+        );
         await printScanSummary(db, tenant.id, finished, providerOf);
         process.exitCode = exitCodeFor(finished);
       }),

@@ -16,26 +16,34 @@ export function registerSchedule(program: Command): void {
         const tenant = await getTenant(database.db, tenantSlug);
         const bull = queue instanceof BullScanQueue ? queue.queue : null;
         const row = await setSchedule(database.db, bull, tenant.id, cron, opts.tz);
-        print(`schedule for ${tenant.slug}: "${row.cron}" ${row.timezone}, next run ${row.nextRunAt.toISOString()}`);
-        if (!bull) note('no REDIS_URL: schedules run while `periscope worker` (or `periscope demo`) is running');
+        print(
+          `schedule for ${tenant.slug}: "${row.cron}" ${row.timezone}, next run ${row.nextRunAt.toISOString()}`,
+        );
+        if (!bull)
+          note('no REDIS_URL: schedules run while `periscope worker` (or `periscope demo`) is running');
       }),
     );
-  schedule
-    .command('list <tenant>')
-    .action((tenantSlug: string) =>
-      withApp(async ({ database }) => {
-        const tenant = await getTenant(database.db, tenantSlug);
-        const rows = await listSchedules(database.db, tenant.id);
-        print(table(['cron', 'time zone', 'enabled', 'next run'], rows.map((r) => [r.cron, r.timezone, String(r.enabled), r.nextRunAt.toISOString()])));
-      }),
-    );
-  schedule
-    .command('remove <tenant>')
-    .action((tenantSlug: string) =>
-      withApp(async ({ database, queue }) => {
-        const tenant = await getTenant(database.db, tenantSlug);
-        const removed = await removeSchedule(database.db, queue instanceof BullScanQueue ? queue.queue : null, tenant.id);
-        print(removed ? 'schedule removed' : 'no schedule');
-      }),
-    );
+  schedule.command('list <tenant>').action((tenantSlug: string) =>
+    withApp(async ({ database }) => {
+      const tenant = await getTenant(database.db, tenantSlug);
+      const rows = await listSchedules(database.db, tenant.id);
+      print(
+        table(
+          ['cron', 'time zone', 'enabled', 'next run'],
+          rows.map((r) => [r.cron, r.timezone, String(r.enabled), r.nextRunAt.toISOString()]),
+        ),
+      );
+    }),
+  );
+  schedule.command('remove <tenant>').action((tenantSlug: string) =>
+    withApp(async ({ database, queue }) => {
+      const tenant = await getTenant(database.db, tenantSlug);
+      const removed = await removeSchedule(
+        database.db,
+        queue instanceof BullScanQueue ? queue.queue : null,
+        tenant.id,
+      );
+      print(removed ? 'schedule removed' : 'no schedule');
+    }),
+  );
 }

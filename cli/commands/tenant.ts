@@ -21,7 +21,12 @@ export function registerTenant(program: Command): void {
     .action(() =>
       withApp(async ({ database }) => {
         const rows = await listTenants(database.db);
-        print(table(['slug', 'name', 'id', 'created'], rows.map((t) => [t.slug, t.name, t.id, t.createdAt.toISOString()])));
+        print(
+          table(
+            ['slug', 'name', 'id', 'created'],
+            rows.map((t) => [t.slug, t.name, t.id, t.createdAt.toISOString()]),
+          ),
+        );
       }),
     );
 }

@@ -28,7 +28,8 @@ export function runWorker(opts: { concurrency: number }): Promise<void> {
     const { env, logger, database, queue } = app;
     if (env.REDIS_URL && queue instanceof BullScanQueue) {
       // Job schedulers live in Redis; re-assert them from the table in case Redis was emptied.
-      for (const s of await listSchedules(database.db)) await setSchedule(database.db, queue.queue, s.tenantId, s.cron, s.timezone);
+      for (const s of await listSchedules(database.db))
+        await setSchedule(database.db, queue.queue, s.tenantId, s.cron, s.timezone);
       const worker = startScanWorker(app.scanDeps, {
         redisUrl: env.REDIS_URL,
         prefix: env.PERISCOPE_QUEUE_PREFIX,

@@ -76,23 +76,30 @@ export interface ScanWorkerOptions extends BullOptions {
 }
 
 /** Processes scan and scheduled-scan jobs until closed; close() waits for running scans. */
-export function startScanWorker(deps: ScanDeps, options: ScanWorkerOptions): { worker: Worker; close(): Promise<void> } {
+export function startScanWorker(
+  deps: ScanDeps,
+  options: ScanWorkerOptions,
+): { worker: Worker; close(): Promise<void> } {
   const redis = redisConnection(options.redisUrl);
   const enqueuer = new BullScanQueue(deps, options);
   const worker = new Worker(
     scanQueueName,
     async (job: Job) => {
-      if (job.name === 'scheduled-scan') return fanOutScheduledScan(deps, enqueuer, job.data as ScheduledScanJobData);
+      if (job.name === 'scheduled-scan')
+        return fanOutScheduledScan(deps, enqueuer, job.data as ScheduledScanJobData);
       const { scanId } = job.data as ScanJobData;
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const outcome = await runScan(deps, scanId, { finalAttempt });
       if (outcome.fatal) throw new UnrecoverableError(`scan ${scanId} failed and retrying cannot help`);
-      if (outcome.status === 'queued') throw new Error(`scan ${scanId} had retryable stream failures; retrying`);
+      if (outcome.status === 'queued')
+        throw new Error(`scan ${scanId} had retryable stream failures; retrying`);
       return outcome;
     },
     { connection: redis, prefix: options.prefix, concurrency: options.concurrency ?? 2 },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, err: error.message }, 'scan job failed'));
+  worker.on('failed', (job, error) =>
+    options.logger.warn({ jobId: job?.id, err: error.message }, 'scan job failed'),
+  );
   let closing: Promise<void> | undefined;
   return {
     worker,

@@ -9,7 +9,12 @@ import { createOrGetActiveScan } from '../../db/scans.ts';
 import { listSchedules } from './schedules.ts';
 import type { ScanQueue } from './types.ts';
 
-export function startInProcessScheduler(db: Database, queue: ScanQueue, logger: Logger, tickMs = 30_000): () => void {
+export function startInProcessScheduler(
+  db: Database,
+  queue: ScanQueue,
+  logger: Logger,
+  tickMs = 30_000,
+): () => void {
   const nextRun = new Map<string, number>();
   const tick = async () => {
     const now = Date.now();
@@ -25,7 +30,10 @@ export function startInProcessScheduler(db: Database, queue: ScanQueue, logger: 
       logger.info({ tenantId: schedule.tenantId }, 'scheduled scan started');
     }
   };
-  const timer = setInterval(() => void tick().catch((err) => logger.error({ err }, 'scheduler tick failed')), tickMs);
+  const timer = setInterval(
+    () => void tick().catch((err) => logger.error({ err }, 'scheduler tick failed')),
+    tickMs,
+  );
   void tick().catch((err) => logger.error({ err }, 'scheduler tick failed'));
   return () => clearInterval(timer);
 }

@@ -12,10 +12,15 @@ export async function requestScans(
   filter: { provider?: string; connectionId?: string; trigger?: string } = {},
 ): Promise<Scan[]> {
   const connections = (await listConnections(db, tenantId)).filter(
-    (c) => (!filter.provider || c.provider === filter.provider) && (!filter.connectionId || c.id === filter.connectionId),
+    (c) =>
+      (!filter.provider || c.provider === filter.provider) &&
+      (!filter.connectionId || c.id === filter.connectionId),
   );
   if (connections.length === 0) {
-    throw new PeriscopeError('not_found', filter.provider ? `no ${filter.provider} connection in this tenant` : 'this tenant has no connections');
+    throw new PeriscopeError(
+      'not_found',
+      filter.provider ? `no ${filter.provider} connection in this tenant` : 'this tenant has no connections',
+    );
   }
   const started: Scan[] = [];
   for (const connection of connections) {

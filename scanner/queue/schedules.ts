@@ -3,9 +3,10 @@
  * mirrored into a BullMQ job scheduler (one per tenant), without Redis the in-process scheduler
  * reads the rows and fires the same fan-out.
  */
+
+import type { Queue } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import { eq } from 'drizzle-orm';
-import type { Queue } from 'bullmq';
 import type { Database } from '../../db/client.ts';
 import { schedules } from '../../db/schema.ts';
 import { PeriscopeError } from '../errors.ts';
@@ -26,12 +27,16 @@ export function validateCron(cron: string, timezone: string): Date {
   }
   const fields = cron.trim().split(/\s+/).length;
   if (fields < 5 || fields > 6) {
-    throw new PeriscopeError('config_invalid', `cron "${cron}" must have 5 fields (or 6 with seconds)`, { field: 'cron' });
+    throw new PeriscopeError('config_invalid', `cron "${cron}" must have 5 fields (or 6 with seconds)`, {
+      field: 'cron',
+    });
   }
   try {
     return CronExpressionParser.parse(cron, { tz: timezone }).next().toDate();
   } catch (error) {
-    throw new PeriscopeError('config_invalid', `invalid cron "${cron}": ${(error as Error).message}`, { field: 'cron' });
+    throw new PeriscopeError('config_invalid', `invalid cron "${cron}": ${(error as Error).message}`, {
+      field: 'cron',
+    });
   }
 }
 
@@ -46,11 +51,18 @@ export async function setSchedule(
   const [row] = await db
     .insert(schedules)
     .values({ tenantId, cron, timezone, enabled: true })
-    .onConflictDoUpdate({ target: schedules.tenantId, set: { cron, timezone, enabled: true, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: schedules.tenantId,
+      set: { cron, timezone, enabled: true, updatedAt: new Date() },
+    })
     .returning();
   if (bull) {
     const data: ScheduledScanJobData = { tenantId };
-    await bull.upsertJobScheduler(schedulerId(tenantId), { pattern: cron, tz: timezone }, { name: 'scheduled-scan', data });
+    await bull.upsertJobScheduler(
+      schedulerId(tenantId),
+      { pattern: cron, tz: timezone },
+      { name: 'scheduled-scan', data },
+    );
   }
   return { ...row!, nextRunAt };
 }
@@ -61,7 +73,10 @@ export async function removeSchedule(db: Database, bull: Queue | null, tenantId:
   return deleted.length > 0;
 }
 
-export async function listSchedules(db: Database, tenantId?: string): Promise<Array<Schedule & { nextRunAt: Date }>> {
+export async function listSchedules(
+  db: Database,
+  tenantId?: string,
+): Promise<Array<Schedule & { nextRunAt: Date }>> {
   const rows = tenantId
     ? await db.select().from(schedules).where(eq(schedules.tenantId, tenantId))
     : await db.select().from(schedules);

@@ -23,7 +23,10 @@ describe('periscope CLI (embedded mode)', () => {
   };
   const periscope = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: env(), maxBuffer: 64 << 20 });
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+        env: env(),
+        maxBuffer: 64 << 20,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -47,8 +50,18 @@ describe('periscope CLI (embedded mode)', () => {
     const tokenFile = join(dataDir, 'token.txt');
     writeFileSync(tokenFile, `${sim.token}\n`);
     const add = await periscope(
-      'connection', 'add', 'acme', 'github', '--base-url', sim.baseUrl,
-      '--config', `org=${sim.org}`, '--config', 'retryBaseMs=5', '--secret', `token=@${tokenFile}`,
+      'connection',
+      'add',
+      'acme',
+      'github',
+      '--base-url',
+      sim.baseUrl,
+      '--config',
+      `org=${sim.org}`,
+      '--config',
+      'retryBaseMs=5',
+      '--secret',
+      `token=@${tokenFile}`,
     );
     expect(add.code).toBe(0);
     expect(add.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
@@ -63,17 +76,45 @@ describe('periscope CLI (embedded mode)', () => {
     const json = await periscope('findings', 'acme', '--format', 'json');
     const findings = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
     const skipped = (id: string) => id.startsWith('github/fine-grained-pat') || id.startsWith('github/saml-');
-    expect(findings.map((f) => `${f.ruleId} github:${(f.asset as { kind: string }).kind}:${(f.asset as { externalId: string }).externalId}`).sort()).toEqual(
-      plantedKeys(sim.planted.filter((p) => !skipped(p.ruleId))),
-    );
-    for (const key of ['id', 'ruleId', 'title', 'severity', 'status', 'provider', 'connectionId', 'asset', 'evidence', 'firstSeenAt', 'lastSeenAt', 'resolvedAt']) {
+    expect(
+      findings
+        .map(
+          (f) =>
+            `${f.ruleId} github:${(f.asset as { kind: string }).kind}:${(f.asset as { externalId: string }).externalId}`,
+        )
+        .sort(),
+    ).toEqual(plantedKeys(sim.planted.filter((p) => !skipped(p.ruleId))));
+    for (const key of [
+      'id',
+      'ruleId',
+      'title',
+      'severity',
+      'status',
+      'provider',
+      'connectionId',
+      'asset',
+      'evidence',
+      'firstSeenAt',
+      'lastSeenAt',
+      'resolvedAt',
+    ]) {
       expect(findings[0]).toHaveProperty(key);
     }
 
     const target = findings[0]!.id as string;
-    const mute = await periscope('mute', 'acme', target, '--reason', 'accepted risk', '--until', '2099-01-01');
+    const mute = await periscope(
+      'mute',
+      'acme',
+      target,
+      '--reason',
+      'accepted risk',
+      '--until',
+      '2099-01-01',
+    );
     expect(mute.code).toBe(0);
-    const muted = JSON.parse((await periscope('findings', 'acme', '--status', 'muted', '--format', 'json')).stdout);
+    const muted = JSON.parse(
+      (await periscope('findings', 'acme', '--status', 'muted', '--format', 'json')).stdout,
+    );
     expect(muted.map((f: { id: string }) => f.id)).toEqual([target]);
 
     const csv = await periscope('findings', 'acme', '--format', 'csv', '--severity', 'critical');
@@ -91,7 +132,16 @@ describe('periscope CLI (embedded mode)', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no tenant "nobody"');
 
-    const badSecret = await periscope('connection', 'add', 'acme', 'github', '--config', 'org=acme', '--secret', 'nonsense');
+    const badSecret = await periscope(
+      'connection',
+      'add',
+      'acme',
+      'github',
+      '--config',
+      'org=acme',
+      '--secret',
+      'nonsense',
+    );
     expect(badSecret.code).toBe(2);
     expect(badSecret.stderr).toContain('--secret expects key=value');
   });

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tenants } from '../../db/schema.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -12,8 +12,19 @@ describe.each(backends())('migrations on %s', (backend) => {
     const result = await handle.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    const names = (result as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name);
-    expect(names).toEqual(['assets', 'connections', 'finding_events', 'findings', 'scans', 'schedules', 'stream_state', 'tenants']);
+    const names = (result as unknown as { rows: Array<{ table_name: string }> }).rows.map(
+      (r) => r.table_name,
+    );
+    expect(names).toEqual([
+      'assets',
+      'connections',
+      'finding_events',
+      'findings',
+      'scans',
+      'schedules',
+      'stream_state',
+      'tenants',
+    ]);
     const [row] = await handle.db.insert(tenants).values({ slug: 'acme', name: 'Acme' }).returning();
     expect(row?.slug).toBe('acme');
   });

@@ -3,13 +3,13 @@
  * retryable failures are retried and resume, and cron schedules become job schedulers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listScans } from '../../db/scans.ts';
 import type { Batch, Checkpoint, ConnectorContext } from '../../scanner/connector.ts';
 import { isPeriscopeError } from '../../scanner/errors.ts';
 import { BullScanQueue, startScanWorker } from '../../scanner/queue/bullmq.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
 import { setSchedule, validateCron } from '../../scanner/queue/schedules.ts';
 import { waitForScan } from '../../scanner/queue/wait.ts';
-import { listScans } from '../../db/scans.ts';
 import { type GitHubHarness, plantedKeys, startGitHubHarness } from '../support/github-harness.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
 
@@ -38,7 +38,10 @@ describe('BullMQ scan queue', () => {
           ? stream
           : {
               ...stream,
-              async *collect(ctx: ConnectorContext<unknown, unknown>, checkpoint?: Checkpoint): AsyncIterable<Batch> {
+              async *collect(
+                ctx: ConnectorContext<unknown, unknown>,
+                checkpoint?: Checkpoint,
+              ): AsyncIterable<Batch> {
                 running++;
                 maxRunning = Math.max(maxRunning, running);
                 collected++;
@@ -61,7 +64,8 @@ describe('BullMQ scan queue', () => {
         Array.from({ length: 8 }, (_, i) => requestScans(h.database.db, producers[i % 2]!, h.tenantId)),
       );
       const ids = new Set(requests.flat().map((s) => s.id));
-      for (const id of ids) expect((await waitForScan(h.database.db, id, 60_000, 50)).status).toBe('succeeded');
+      for (const id of ids)
+        expect((await waitForScan(h.database.db, id, 60_000, 50)).status).toBe('succeeded');
       // Second round after the first finished: a new scan runs again.
       const [again] = await requestScans(h.database.db, producers[0]!, h.tenantId);
       expect(ids.has(again!.id)).toBe(false);
@@ -76,8 +80,18 @@ describe('BullMQ scan queue', () => {
   });
 
   it('retries a scan whose stream hit a 5xx storm and resumes it to success', async () => {
-    const fault = h.sim.faults.add({ path: '/orgs/{org}/hooks', kind: 'server-error', status: 503, times: 5 });
-    const options = { redisUrl: redis.url, prefix: redis.prefix, logger: h.deps.logger, retry: { attempts: 3, backoffMs: 50 } };
+    const fault = h.sim.faults.add({
+      path: '/orgs/{org}/hooks',
+      kind: 'server-error',
+      status: 503,
+      times: 5,
+    });
+    const options = {
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      logger: h.deps.logger,
+      retry: { attempts: 3, backoffMs: 50 },
+    };
     const worker = startScanWorker(h.deps, options);
     const producer = new BullScanQueue(h.deps, options);
     try {
@@ -97,7 +111,9 @@ describe('BullMQ scan queue', () => {
     try {
       await setSchedule(h.database.db, producer.queue, h.tenantId, '0 3 * * *', 'Europe/Madrid');
       const schedulers = await producer.queue.getJobSchedulers();
-      expect(schedulers).toEqual([expect.objectContaining({ key: `tenant-${h.tenantId}`, pattern: '0 3 * * *', tz: 'Europe/Madrid' })]);
+      expect(schedulers).toEqual([
+        expect.objectContaining({ key: `tenant-${h.tenantId}`, pattern: '0 3 * * *', tz: 'Europe/Madrid' }),
+      ]);
       await setSchedule(h.database.db, producer.queue, h.tenantId, '30 2 * * 1', 'UTC');
       expect(await producer.queue.getJobSchedulersCount()).toBe(1);
     } finally {

@@ -3,8 +3,8 @@
  * Runs on every backend this run has (PGlite always, PostgreSQL when DATABASE_URL is set).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { muteFinding } from '../../db/findings.ts';
 import { listFindings } from '../../db/finding-queries.ts';
+import { muteFinding } from '../../db/findings.ts';
 import { backends } from '../support/db.ts';
 import { type GitHubHarness, plantedKeys, startGitHubHarness } from '../support/github-harness.ts';
 
@@ -75,15 +75,24 @@ describe.each(backends())('finding lifecycle on %s', (backend) => {
   it('keeps a muted finding muted across scans and until its expiry', async () => {
     h = await startGitHubHarness({ backend });
     await h.scan();
-    const [first] = await listFindings(h.database.db, h.tenantId, { status: 'open', ruleId: 'github/deploy-key-write-access' });
-    await muteFinding(h.database.db, h.tenantId, first!.id, { reason: 'accepted: release bot', actor: 'test' });
+    const [first] = await listFindings(h.database.db, h.tenantId, {
+      status: 'open',
+      ruleId: 'github/deploy-key-write-access',
+    });
+    await muteFinding(h.database.db, h.tenantId, first!.id, {
+      reason: 'accepted: release bot',
+      actor: 'test',
+    });
     await h.scan();
     await h.scan();
     const muted = await listFindings(h.database.db, h.tenantId, { status: 'muted' });
     expect(muted.map((f) => f.id)).toEqual([first!.id]);
     expect(muted[0]?.muteReason).toBe('accepted: release bot');
 
-    const [second] = await listFindings(h.database.db, h.tenantId, { status: 'open', ruleId: 'github/member-without-2fa' });
+    const [second] = await listFindings(h.database.db, h.tenantId, {
+      status: 'open',
+      ruleId: 'github/member-without-2fa',
+    });
     await muteFinding(h.database.db, h.tenantId, second!.id, {
       reason: 'until onboarding ends',
       until: new Date(Date.now() + 300),
@@ -91,7 +100,10 @@ describe.each(backends())('finding lifecycle on %s', (backend) => {
     });
     await new Promise((r) => setTimeout(r, 400));
     await h.scan();
-    const after = await listFindings(h.database.db, h.tenantId, { status: 'open', ruleId: 'github/member-without-2fa' });
+    const after = await listFindings(h.database.db, h.tenantId, {
+      status: 'open',
+      ruleId: 'github/member-without-2fa',
+    });
     expect(after.map((f) => f.id)).toContain(second!.id);
   });
 });

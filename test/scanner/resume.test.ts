@@ -3,9 +3,9 @@
  * findings (and one 'opened' event per finding) of an uninterrupted scan.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOrGetActiveScan, getScanById } from '../../db/scans.ts';
 import type { Batch, Checkpoint, ConnectorContext } from '../../scanner/connector.ts';
 import { isPeriscopeError } from '../../scanner/errors.ts';
-import { createOrGetActiveScan, getScanById } from '../../db/scans.ts';
 import { runScan } from '../../scanner/scan.ts';
 import { type GitHubHarness, plantedKeys, startGitHubHarness } from '../support/github-harness.ts';
 
@@ -25,7 +25,10 @@ describe('killed scan', () => {
           ? stream
           : {
               ...stream,
-              async *collect(ctx: ConnectorContext<unknown, unknown>, checkpoint?: Checkpoint): AsyncIterable<Batch> {
+              async *collect(
+                ctx: ConnectorContext<unknown, unknown>,
+                checkpoint?: Checkpoint,
+              ): AsyncIterable<Batch> {
                 for await (const batch of stream.collect(ctx, checkpoint)) {
                   yield batch;
                   killer.abort();
@@ -35,7 +38,9 @@ describe('killed scan', () => {
       ),
     };
     const { scan } = await createOrGetActiveScan(h.database.db, h.tenantId, h.connectionId);
-    const killed = runScan({ ...h.deps, connectors: { github: interrupted } }, scan.id, { signal: killer.signal });
+    const killed = runScan({ ...h.deps, connectors: { github: interrupted } }, scan.id, {
+      signal: killer.signal,
+    });
     await expect(killed).rejects.toSatisfy((e: unknown) => isPeriscopeError(e) && e.code === 'cancelled');
 
     const halfway = (await getScanById(h.database.db, scan.id))!;

@@ -5,14 +5,23 @@
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BullScanQueue } from '../../scanner/queue/bullmq.ts';
 import { createOrGetActiveScan } from '../../db/scans.ts';
-import { startGitHubSimulator, type GitHubSimulator } from '../../sandbox/index.ts';
+import { type GitHubSimulator, startGitHubSimulator } from '../../sandbox/index.ts';
+import { BullScanQueue } from '../../scanner/queue/bullmq.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type GitHubHarness, startGitHubHarness } from '../support/github-harness.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
 
-const tables = ['tenants', 'connections', 'scans', 'assets', 'findings', 'finding_events', 'stream_state', 'schedules'];
+const tables = [
+  'tenants',
+  'connections',
+  'scans',
+  'assets',
+  'findings',
+  'finding_events',
+  'stream_state',
+  'schedules',
+];
 
 /** Pieces of each secret long enough to be unmistakable. */
 function secretNeedles(sim: GitHubSimulator): string[] {
@@ -35,7 +44,10 @@ describe('secrets never leave the credential store', () => {
   it('no secret in a dump of every table, in debug logs or in job data', async () => {
     database = await createTestDatabase();
     sim = await startGitHubSimulator({ seed: 3 });
-    for (const [slug, auth] of [['with-app', 'app'], ['with-token', 'token']] as const) {
+    for (const [slug, auth] of [
+      ['with-app', 'app'],
+      ['with-token', 'token'],
+    ] as const) {
       const h = await startGitHubHarness({ database, simulator: sim, auth, tenantSlug: slug });
       harnesses.push(h);
       const { outcome } = await h.scan();

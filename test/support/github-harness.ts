@@ -14,7 +14,11 @@ import { createTenant } from '../../db/tenants.ts';
 import { rules } from '../../rules/index.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { SecretBox } from '../../runtime/secrets.ts';
-import { type GitHubSimulator, type GitHubSimulatorOptions, startGitHubSimulator } from '../../sandbox/index.ts';
+import {
+  type GitHubSimulator,
+  type GitHubSimulatorOptions,
+  startGitHubSimulator,
+} from '../../sandbox/index.ts';
 import { type RunScanOptions, runScan, type ScanDeps, type ScanOutcome } from '../../scanner/scan.ts';
 import { type Backend, createTestDatabase, type TestDatabase } from './db.ts';
 

@@ -19,7 +19,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -28,12 +30,18 @@ export async function startTestRedis(): Promise<TestRedis> {
   const prefix = `periscope-test-${randomBytes(4).toString('hex')}`;
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, prefix, close: async () => {} };
   if (spawnSync('redis-server', ['--version']).status !== 0) {
-    throw new Error('queue tests need Redis: set REDIS_URL, or install redis-server (apt-get install -y redis-server)');
+    throw new Error(
+      'queue tests need Redis: set REDIS_URL, or install redis-server (apt-get install -y redis-server)',
+    );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
