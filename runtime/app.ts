@@ -50,15 +50,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     embedded ? { dataDir: join(env.dataDir, 'db') } : { url: env.DATABASE_URL },
   );
   const connectors = await loadConnectors();
+  const retry = options.retry ?? { attempts: env.PERISCOPE_SCAN_ATTEMPTS, backoffMs: env.PERISCOPE_RETRY_BACKOFF_MS };
   const scanDeps: ScanDeps = { db: database.db, box, logger, connectors, rules: catalog };
   const queue: ScanQueue =
     env.REDIS_URL && !options.inProcess
-      ? new BullScanQueue(scanDeps, {
-          redisUrl: env.REDIS_URL,
-          prefix: env.PERISCOPE_QUEUE_PREFIX,
-          ...(options.retry ? { retry: options.retry } : {}),
-        })
-      : new InProcessScanQueue(scanDeps, options.retry);
+      ? new BullScanQueue(scanDeps, { redisUrl: env.REDIS_URL, prefix: env.PERISCOPE_QUEUE_PREFIX, retry })
+      : new InProcessScanQueue(scanDeps, retry);
   let closing: Promise<void> | undefined;
   return {
     env,

@@ -19,6 +19,10 @@ const Env = z.object({
   PERISCOPE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prefix for BullMQ keys, so several installations can share one Redis. */
   PERISCOPE_QUEUE_PREFIX: z.string().default('periscope'),
+  /** Attempts per scan job when streams fail with retryable errors (429, 5xx, network). */
+  PERISCOPE_SCAN_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** First backoff between scan attempts; doubles each attempt. */
+  PERISCOPE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export type Env = z.infer<typeof Env> & { dataDir: string };

@@ -35,6 +35,7 @@ export function runWorker(opts: { concurrency: number }): Promise<void> {
         prefix: env.PERISCOPE_QUEUE_PREFIX,
         concurrency: opts.concurrency,
         logger,
+        retry: { attempts: env.PERISCOPE_SCAN_ATTEMPTS, backoffMs: env.PERISCOPE_RETRY_BACKOFF_MS },
       });
       note(`worker started (BullMQ, concurrency ${opts.concurrency}); Ctrl-C to stop`);
       note(`stopping after ${await untilSignal()}: finishing running scans`);

@@ -14,12 +14,13 @@ import { plantedKeys } from '../support/github-harness.ts';
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'periscope.js');
 
-describe('periscope CLI (embedded mode)', () => {
+// Each command is a fresh process opening PGlite from disk: seconds each, more on a busy machine.
+describe('periscope CLI (embedded mode)', { timeout: 240_000 }, () => {
   let dataDir: string;
   let sim: GitHubSimulator;
   const env = () => {
     const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
-    return { ...rest, PERISCOPE_DATA_DIR: dataDir, PERISCOPE_LOG_LEVEL: 'warn' };
+    return { ...rest, PERISCOPE_DATA_DIR: dataDir, PERISCOPE_LOG_LEVEL: 'warn', PERISCOPE_RETRY_BACKOFF_MS: '10' };
   };
   const periscope = async (...args: string[]) => {
     try {
