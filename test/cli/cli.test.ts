@@ -20,7 +20,12 @@ describe('periscope CLI (embedded mode)', { timeout: 240_000 }, () => {
   let sim: GitHubSimulator;
   const env = () => {
     const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
-    return { ...rest, PERISCOPE_DATA_DIR: dataDir, PERISCOPE_LOG_LEVEL: 'warn', PERISCOPE_RETRY_BACKOFF_MS: '10' };
+    return {
+      ...rest,
+      PERISCOPE_DATA_DIR: dataDir,
+      PERISCOPE_LOG_LEVEL: 'warn',
+      PERISCOPE_RETRY_BACKOFF_MS: '10',
+    };
   };
   const periscope = async (...args: string[]) => {
     try {
