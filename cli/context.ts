@@ -9,7 +9,12 @@ import { note } from './output.ts';
 export async function withApp<T>(fn: (app: App) => Promise<T>, options: OpenAppOptions = {}): Promise<T> {
   const env = parseEnv();
   // Logs go to stderr and stay quiet by default so stdout is clean for tables and JSON.
-  const destination = pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY, ignore: 'pid,hostname,time' });
+  const destination = pretty({
+    destination: 2,
+    sync: true,
+    colorize: process.stderr.isTTY,
+    ignore: 'pid,hostname,time',
+  });
   const logger = createLogger({ level: process.env.PERISCOPE_LOG_LEVEL ?? 'warn', destination });
   const app = await openApp({ env, logger, ...options });
   try {

@@ -148,6 +148,14 @@ export interface ResolutionScope {
   erroredRuleIds: string[];
 }
 
+const candidateColumns = {
+  id: findings.id,
+  status: findings.status,
+  severity: findings.severity,
+  ruleId: findings.ruleId,
+  assetKey: findings.assetKey,
+};
+
 /**
  * Resolves findings not observed in this scan, but only where the scan covered their asset: the
  * asset was read this scan (and the rule said no), or its stream completed (so the asset is gone).
@@ -184,13 +192,7 @@ export async function resolveUnobservedFindings(
     if (assetRules.length > 0) {
       candidates.push(
         ...(await tx
-          .select({
-            id: findings.id,
-            status: findings.status,
-            severity: findings.severity,
-            ruleId: findings.ruleId,
-            assetKey: findings.assetKey,
-          })
+          .select(candidateColumns)
           .from(findings)
           .innerJoin(
             assets,
@@ -202,13 +204,7 @@ export async function resolveUnobservedFindings(
     if (tenantRules.length > 0) {
       candidates.push(
         ...(await tx
-          .select({
-            id: findings.id,
-            status: findings.status,
-            severity: findings.severity,
-            ruleId: findings.ruleId,
-            assetKey: findings.assetKey,
-          })
+          .select(candidateColumns)
           .from(findings)
           .where(and(unobserved, inArray(findings.ruleId, tenantRules)))),
       );
@@ -276,6 +272,22 @@ export async function expireMutes(db: Database, tenantId: string, now: Date): Pr
   });
 }
 
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function getFindingForUpdate(tx: Tx, tenantId: string, findingId: string): Promise<Finding> {
+  if (!uuidPattern.test(findingId))
+    throw new PeriscopeError('not_found', `no finding ${findingId} in this tenant`);
+  const [row] = await tx
+    .select()
+    .from(findings)
+    .where(and(eq(findings.tenantId, tenantId), eq(findings.id, findingId)))
+    .for('update');
+  if (!row) throw new PeriscopeError('not_found', `no finding ${findingId} in this tenant`);
+  return row;
+}
+
 export interface MuteRequest {
   reason: string;
   until?: Date | null;
@@ -294,11 +306,7 @@ export async function muteFinding(
   if (request.until && request.until <= now)
     throw new PeriscopeError('config_invalid', 'mute expiry must be in the future');
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(findings)
-      .where(and(eq(findings.tenantId, tenantId), eq(findings.id, findingId)));
-    if (!current) throw new PeriscopeError('not_found', `no finding ${findingId} in this tenant`);
+    const current = await getFindingForUpdate(tx, tenantId, findingId);
     // A resolved finding keeps its status; the mute applies if it ever comes back.
     const status = current.status === 'resolved' ? 'resolved' : 'muted';
     const [updated] = await tx
@@ -330,11 +338,7 @@ export async function unmuteFinding(
   actor: string,
 ): Promise<Finding> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(findings)
-      .where(and(eq(findings.tenantId, tenantId), eq(findings.id, findingId)));
-    if (!current) throw new PeriscopeError('not_found', `no finding ${findingId} in this tenant`);
+    const current = await getFindingForUpdate(tx, tenantId, findingId);
     const status = current.status === 'muted' ? 'open' : current.status;
     const [updated] = await tx
       .update(findings)

@@ -20,6 +20,16 @@ import {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** Every row below a tenant names it, and goes when the tenant goes. */
+const tenantRef = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+const connectionRef = () =>
+  uuid('connection_id')
+    .notNull()
+    .references(() => connections.id, { onDelete: 'cascade' });
+
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
@@ -32,9 +42,7 @@ export const connections = pgTable(
   'connections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     provider: text('provider').notNull(),
     name: text('name').notNull(),
     baseUrl: text('base_url'),
@@ -67,12 +75,8 @@ export const scans = pgTable(
   'scans',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    connectionId: uuid('connection_id')
-      .notNull()
-      .references(() => connections.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
+    connectionId: connectionRef(),
     status: text('status').notNull().default('queued'),
     trigger: text('trigger').notNull().default('manual'),
     streams: jsonb('streams').$type<Record<string, StreamRun>>().notNull().default({}),
@@ -97,12 +101,8 @@ export const scans = pgTable(
 export const assets = pgTable(
   'assets',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    connectionId: uuid('connection_id')
-      .notNull()
-      .references(() => connections.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
+    connectionId: connectionRef(),
     key: text('key').notNull(),
     provider: text('provider').notNull(),
     kind: text('kind').notNull(),
@@ -128,12 +128,8 @@ export const findings = pgTable(
   'findings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    connectionId: uuid('connection_id')
-      .notNull()
-      .references(() => connections.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
+    connectionId: connectionRef(),
     /** hash(tenant, rule, asset key): one finding per rule and asset, forever. */
     fingerprint: text('fingerprint').notNull().unique(),
     ruleId: text('rule_id').notNull(),
@@ -166,9 +162,7 @@ export const findingEvents = pgTable(
   'finding_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     findingId: uuid('finding_id')
       .notNull()
       .references(() => findings.id, { onDelete: 'cascade' }),
@@ -202,9 +196,7 @@ export const schedules = pgTable('schedules', {
 export const streamState = pgTable(
   'stream_state',
   {
-    connectionId: uuid('connection_id')
-      .notNull()
-      .references(() => connections.id, { onDelete: 'cascade' }),
+    connectionId: connectionRef(),
     stream: text('stream').notNull(),
     key: text('key').notNull(),
     value: jsonb('value').notNull(),

@@ -50,7 +50,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     embedded ? { dataDir: join(env.dataDir, 'db') } : { url: env.DATABASE_URL },
   );
   const connectors = await loadConnectors();
-  const retry = options.retry ?? { attempts: env.PERISCOPE_SCAN_ATTEMPTS, backoffMs: env.PERISCOPE_RETRY_BACKOFF_MS };
+  const retry = options.retry ?? {
+    attempts: env.PERISCOPE_SCAN_ATTEMPTS,
+    backoffMs: env.PERISCOPE_RETRY_BACKOFF_MS,
+  };
   const scanDeps: ScanDeps = { db: database.db, box, logger, connectors, rules: catalog };
   const queue: ScanQueue =
     env.REDIS_URL && !options.inProcess

@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listScans } from '../../db/scans.ts';
-import type { Batch, Checkpoint, ConnectorContext } from '../../scanner/connector.ts';
 import { isPeriscopeError } from '../../scanner/errors.ts';
 import { BullScanQueue, startScanWorker } from '../../scanner/queue/bullmq.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
@@ -12,6 +11,7 @@ import { setSchedule, validateCron } from '../../scanner/queue/schedules.ts';
 import { waitForScan } from '../../scanner/queue/wait.ts';
 import { type GitHubHarness, plantedKeys, startGitHubHarness } from '../support/github-harness.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
+import { wrapStream } from '../support/wrap-stream.ts';
 
 describe('BullMQ scan queue', () => {
   let redis: TestRedis;
@@ -31,30 +31,17 @@ describe('BullMQ scan queue', () => {
     let collected = 0;
     const github = h.deps.connectors.github!;
     // Count concurrent scans of this connection: every scan passes through its first stream.
-    const observed = {
-      ...github,
-      streams: github.streams.map((stream, i) =>
-        i !== 0
-          ? stream
-          : {
-              ...stream,
-              async *collect(
-                ctx: ConnectorContext<unknown, unknown>,
-                checkpoint?: Checkpoint,
-              ): AsyncIterable<Batch> {
-                running++;
-                maxRunning = Math.max(maxRunning, running);
-                collected++;
-                try {
-                  await new Promise((r) => setTimeout(r, 150)); // widen the window for a race
-                  yield* stream.collect(ctx, checkpoint);
-                } finally {
-                  running--;
-                }
-              },
-            },
-      ),
-    };
+    const observed = wrapStream(github, github.streams[0]!.name, async function* (inner) {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      collected++;
+      try {
+        await new Promise((r) => setTimeout(r, 150)); // widen the window for a race
+        yield* inner;
+      } finally {
+        running--;
+      }
+    });
     const deps = { ...h.deps, connectors: { github: observed } };
     const options = { redisUrl: redis.url, prefix: redis.prefix, logger: h.deps.logger, concurrency: 4 };
     const workers = [startScanWorker(deps, options), startScanWorker(deps, options)];

@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrGetActiveScan, getScanById } from '../../db/scans.ts';
-import type { Batch, Checkpoint, ConnectorContext } from '../../scanner/connector.ts';
 import { isPeriscopeError } from '../../scanner/errors.ts';
 import { runScan } from '../../scanner/scan.ts';
 import { type GitHubHarness, plantedKeys, startGitHubHarness } from '../support/github-harness.ts';
+import { wrapStream } from '../support/wrap-stream.ts';
 
 describe('killed scan', () => {
   let h: GitHubHarness | undefined;
@@ -18,25 +18,12 @@ describe('killed scan', () => {
     const github = h.deps.connectors.github!;
     const killer = new AbortController();
     // Kill the scan right after the first page of members is stored, as a crashed worker would.
-    const interrupted = {
-      ...github,
-      streams: github.streams.map((stream) =>
-        stream.name !== 'members'
-          ? stream
-          : {
-              ...stream,
-              async *collect(
-                ctx: ConnectorContext<unknown, unknown>,
-                checkpoint?: Checkpoint,
-              ): AsyncIterable<Batch> {
-                for await (const batch of stream.collect(ctx, checkpoint)) {
-                  yield batch;
-                  killer.abort();
-                }
-              },
-            },
-      ),
-    };
+    const interrupted = wrapStream(github, 'members', async function* (inner) {
+      for await (const batch of inner) {
+        yield batch;
+        killer.abort();
+      }
+    });
     const { scan } = await createOrGetActiveScan(h.database.db, h.tenantId, h.connectionId);
     const killed = runScan({ ...h.deps, connectors: { github: interrupted } }, scan.id, {
       signal: killer.signal,
