@@ -36,7 +36,11 @@ const rows = result.figures.map((f) => [
   f.target ?? '',
   f.check ? (f.check(f.value) ? 'met' : 'MISSED') : '',
 ]);
-process.stdout.write(`\nbenchmark ${name}: ${Object.entries(result.sizes).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+process.stdout.write(
+  `\nbenchmark ${name}: ${Object.entries(result.sizes)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')}\n`,
+);
 process.stdout.write(`${table(['figure', 'value', 'unit', 'target', ''], rows)}\n`);
 for (const line of result.notes ?? []) process.stdout.write(`note: ${line}\n`);
 
