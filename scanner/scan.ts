@@ -179,6 +179,7 @@ async function runStream(
       await saveProgress(deps, run);
       if (base.signal.aborted) return;
     }
+    await state.flush(); // a stream may save state (ETags) after its last batch
     await markRemovedAssets(deps.db, assetScope, scope.now);
     run.streams[stream.name] = {
       status: 'completed',

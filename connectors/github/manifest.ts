@@ -36,6 +36,8 @@ export const githubManifest = {
   },
   /** Bounded fan-out for per-repository calls (the 100-concurrent secondary limit is shared). */
   repoConcurrency: 8,
+  /** Repositories per deploy-key batch: one database round trip and checkpoint per batch. */
+  repoBatchSize: 100,
   /** GitHub App permissions each stream needs (read-only). PAT users need an org owner's token. */
   appPermissions: {
     'org-settings': { organization_administration: 'read' },

@@ -43,9 +43,16 @@ export const deployKeysStream = defineStream<GitHubCredentials, GitHubClient>({
       };
       const pending = repos.slice(resumeAfter + 1);
       let repoIndex = resumeAfter;
+      // A batch per repository cost the scan a database round trip (upsert + checkpoint) each,
+      // which dwarfed the HTTP time; one per `repoBatchSize` repositories keeps resumption cheap.
+      let batch: AssetInput[] = [];
       for await (const assets of orderedPool(pending, githubManifest.repoConcurrency, keysOf)) {
         repoIndex += 1;
-        yield { assets, checkpoint: { repoIndex } };
+        batch.push(...assets);
+        if ((repoIndex + 1) % githubManifest.repoBatchSize === 0 || repoIndex === repos.length - 1) {
+          yield { assets: batch, checkpoint: { repoIndex } };
+          batch = [];
+        }
       }
     } finally {
       await cache.save(resumeAfter >= 0);

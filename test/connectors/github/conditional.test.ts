@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubConnector } from '../../../connectors/github/index.ts';
+import { githubManifest } from '../../../connectors/github/manifest.ts';
 import { type GitHubSimulator, startGitHubSimulator } from '../../../sandbox/github/index.ts';
 import type { Asset } from '../../../scanner/model.ts';
 import { collectAssets, collectBatches, githubContext, keysOf, memoryState } from './harness.ts';
@@ -82,12 +83,14 @@ describe('github checkpoints', () => {
     expect(keys(rest)).toEqual(keys(all.slice(1)));
   });
 
-  it('resumes deploy-keys after a repository', async () => {
+  it('resumes deploy-keys after a batch of repositories', async () => {
     const all = await collectBatches(githubContext(sim, 'owner-token'), 'deploy-keys');
-    expect(all.length).toBe(sim.tenant.repos.length);
-    const rest = await collectBatches(githubContext(sim, 'owner-token'), 'deploy-keys', all[9]?.checkpoint);
+    expect(all.length).toBe(Math.ceil(sim.tenant.repos.length / githubManifest.repoBatchSize));
+    expect(all[0]?.checkpoint).toEqual({ repoIndex: githubManifest.repoBatchSize - 1 });
+    const rest = await collectBatches(githubContext(sim, 'owner-token'), 'deploy-keys', all[0]?.checkpoint);
+    expect(rest.flatMap((b) => b.assets).length).toBeGreaterThan(0);
     expect(keysOf(rest.flatMap((b) => b.assets) as Asset[])).toEqual(
-      keysOf(all.slice(10).flatMap((b) => b.assets) as Asset[]),
+      keysOf(all.slice(1).flatMap((b) => b.assets) as Asset[]),
     );
   });
 });
