@@ -1,19 +1,17 @@
 /**
  * Builds the Octokit client for one connection: base URL override (GHES, proxy, sandbox), the
- * scan's counting fetch, the pinned API version, token or App auth, and the throttling and
- * retry plugins tuned to give up rather than sleep for an hour inside a scan.
+ * scan's counting fetch, the pinned API version, token or App auth, and GitHub's rate-limit and
+ * retry rules (request-policy.ts), tuned to give up rather than sleep for an hour inside a scan.
  */
 import { createAppAuth } from '@octokit/auth-app';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { PeriscopeError } from '../../scanner/errors.ts';
 import { type GitHubCredentials, isAppCredentials } from './credentials.ts';
 import { githubManifest } from './manifest.ts';
+import { installRequestPolicy } from './request-policy.ts';
 
-const GitHubOctokit = Octokit.plugin(throttling, retry);
-export type GitHubClient = InstanceType<typeof GitHubOctokit>;
+export type GitHubClient = Octokit;
 
 export function createGitHubClient(
   connection: ConnectionConfig,
@@ -24,11 +22,13 @@ export function createGitHubClient(
   const retryBaseMs = Number(connection.config.retryBaseMs ?? limits.baseMs);
   const log = options.logger.child({ provider: 'github', connectionId: connection.id });
 
-  const octokit = new GitHubOctokit({
+  const octokit = new Octokit({
     baseUrl: connection.baseUrl ?? githubManifest.defaultBaseUrl,
     userAgent: 'periscope',
     ...authOptions(connection, credentials),
-    request: { fetch: options.http.wrapFetch(), signal: options.signal },
+    // The scan's abort signal is checked before each request (request-policy.ts), not handed to
+    // fetch: one signal shared by thousands of fetches would collect a listener per request.
+    request: { fetch: options.http.wrapFetch() },
     // Octokit logs every 4xx at error level; the scan reports errors itself.
     log: {
       debug: () => {},
@@ -36,21 +36,8 @@ export function createGitHubClient(
       warn: (m: string) => log.warn(m),
       error: (m: string) => log.debug(m),
     },
-    throttle: {
-      id: connection.id,
-      retryAfterBaseValue: retryBaseMs,
-      onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        const wait = retryCount < limits.primaryRetries && retryAfter <= limits.maxPrimaryWaitSeconds;
-        log.warn({ url: request.url, retryAfter, retryCount, wait }, 'github primary rate limit');
-        return wait;
-      },
-      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        log.warn({ url: request.url, retryAfter, retryCount }, 'github secondary rate limit');
-        return retryCount < limits.secondaryRetries;
-      },
-    },
-    retry: { retries: limits.retries, retryAfterBaseValue: retryBaseMs },
   });
+  installRequestPolicy(octokit, { ...limits, baseMs: retryBaseMs }, log, options.signal);
   octokit.hook.before('request', (request) => {
     request.headers['x-github-api-version'] = githubManifest.apiVersion;
   });

@@ -22,7 +22,7 @@ export const githubManifest = {
     /** Echoes the fine-grained permission an endpoint wanted, on 403s. */
     acceptedPermissions: 'x-accepted-github-permissions',
   },
-  /** Octokit plugin-throttling detects a secondary limit by this pattern in the message. */
+  /** GitHub's secondary-limit responses say so in the message (the signal Octokit's own throttling uses too). */
   secondaryRateLimitPattern: /\bsecondary rate\b/i,
   retry: {
     /** Secondary-limit retries; each waits the server's retry-after. */
@@ -30,9 +30,11 @@ export const githubManifest = {
     /** Primary-limit retries, only when the reset is near enough to wait for in-process. */
     primaryRetries: 1,
     maxPrimaryWaitSeconds: 120,
-    /** plugin-retry: 5xx/429 retries waiting (n+1)^2 × base. */
+    /** 5xx/429/dropped-connection retries, waiting retry-after or (n+1)^2 × base. */
     retries: 3,
     baseMs: 1000,
+    /** Requests in flight per connection. */
+    maxConcurrent: 10,
   },
   /** Bounded fan-out for per-repository calls (the 100-concurrent secondary limit is shared). */
   repoConcurrency: 8,

@@ -10,17 +10,18 @@ describe('scan under vendor faults', () => {
   let h: GitHubHarness | undefined;
   afterEach(async () => h?.close());
 
-  it('survives 429, secondary-limit 403, 5xx and resets', async () => {
+  it('survives 429, secondary-limit 403, primary-limit 403, 5xx and resets', async () => {
     h = await startGitHubHarness({ sim: { size: { members: 250 } } });
     const faults = [
       h.sim.faults.add({ path: '/orgs/{org}/members', kind: 'rate-limit', retryAfter: 0, times: 2 }),
       h.sim.faults.add({ path: '/orgs/{org}/repos', kind: 'secondary-limit', retryAfter: 0, times: 2 }),
       h.sim.faults.add({ path: '/orgs/{org}/installations', kind: 'server-error', status: 502, times: 2 }),
       h.sim.faults.add({ path: '/orgs/{org}/hooks', kind: 'reset', times: 2 }),
+      h.sim.faults.add({ path: '/orgs/{org}/outside_collaborators', kind: 'primary-limit', times: 1 }),
     ];
     const { outcome, scan } = await h.scan();
     expect(outcome.status).toBe('succeeded');
-    for (const fault of faults) expect(fault.hits).toBe(2);
+    for (const fault of faults) expect(fault.hits).toBe(fault.times ?? 2);
     expect(await h.findingKeys()).toEqual(plantedKeys(h.sim.planted));
     // The retries are real HTTP calls and are counted on the scan.
     expect(scan.httpCalls).toBeGreaterThanOrEqual(h.sim.requests.total() - 1);
