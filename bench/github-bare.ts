@@ -4,11 +4,17 @@
  * an installation token, 100 items a page, following `rel="next"` Links, no ETags, nothing
  * stored and nothing validated.
  */
+
 import { createSign } from 'node:crypto';
+import { githubManifest } from '../connectors/github/manifest.ts';
 import type { GitHubSimulator } from '../sandbox/index.ts';
+import { forEachConcurrently } from '../scanner/for-each-concurrently.ts';
+import { DEFAULT_STREAM_CONCURRENCY } from '../scanner/scan.ts';
 
 const nextLink = /<([^<>]+)>;\s*rel="next"/;
-const DEPLOY_KEY_CONCURRENCY = 8; // githubManifest.repoConcurrency
+const DEPLOY_KEY_CONCURRENCY = githubManifest.repoConcurrency; // as many in flight as the connector
+/** As many streams at once as the scan reads. */
+const STREAM_CONCURRENCY = DEFAULT_STREAM_CONCURRENCY;
 
 export interface BareRun {
   wallMs: number;
@@ -23,7 +29,7 @@ function appJwt(appId: number, privateKeyPem: string): string {
   return `${unsigned}.${signature}`;
 }
 
-export async function bareFetchAll(sim: GitHubSimulator): Promise<BareRun> {
+export async function bareFetchAll(sim: Pick<GitHubSimulator, 'baseUrl' | 'org' | 'app'>): Promise<BareRun> {
   const started = performance.now();
   let calls = 0;
   const base = {
@@ -64,37 +70,56 @@ export async function bareFetchAll(sim: GitHubSimulator): Promise<BareRun> {
   };
 
   const org = `/orgs/${sim.org}`;
-  // Stream by stream, in the connector's order.
-  await get(`${sim.baseUrl}${org}`);
-  await list(`${org}/members`, { role: 'admin' });
-  await list(`${org}/members`, { filter: '2fa_disabled' });
-  await list(`${org}/members`);
-  await list(`${org}/outside_collaborators`, { filter: '2fa_disabled' });
-  await list(`${org}/outside_collaborators`);
-  await list(`${org}/repos`, { type: 'all' });
-  // deploy-keys lists the repositories again (sorted by name), then fans out.
-  const repos = (await list(`${org}/repos`, { type: 'all', sort: 'full_name', direction: 'asc' })) as Array<{
-    full_name: string;
-  }>;
-  let nextRepo = 0;
-  const worker = async () => {
-    while (nextRepo < repos.length) {
-      const repo = repos[nextRepo++] as { full_name: string };
-      await list(`/repos/${repo.full_name}/keys`);
-    }
+  const deployKeys = async () => {
+    // deploy-keys lists the repositories again (sorted by name), then fans out.
+    const repos = (await list(`${org}/repos`, {
+      type: 'all',
+      sort: 'full_name',
+      direction: 'asc',
+    })) as Array<{
+      full_name: string;
+    }>;
+    let nextRepo = 0;
+    const worker = async () => {
+      while (nextRepo < repos.length) {
+        const repo = repos[nextRepo++] as { full_name: string };
+        await list(`/repos/${repo.full_name}/keys`);
+      }
+    };
+    await Promise.all(Array.from({ length: DEPLOY_KEY_CONCURRENCY }, worker));
   };
-  await Promise.all(Array.from({ length: DEPLOY_KEY_CONCURRENCY }, worker));
-  await list(`${org}/installations`);
-  await list(`${org}/credential-authorizations`);
-  await list(`${org}/personal-access-tokens`);
-  await list(`${org}/personal-access-token-requests`);
-  await list(`${org}/hooks`);
-  await Promise.all([
-    get(`${sim.baseUrl}${org}/actions/permissions`),
-    get(`${sim.baseUrl}${org}/actions/permissions/workflow`),
-  ]);
-  await list(`${org}/secret-scanning/alerts`, { hide_secret: 'true' });
-  await get(`${sim.baseUrl}${org}/copilot/billing`);
+  // The connector's streams, in its order, as many at once as the scan runs them.
+  const streams: Array<() => Promise<unknown>> = [
+    deployKeys,
+    () => get(`${sim.baseUrl}${org}`),
+    async () => {
+      await list(`${org}/members`, { role: 'admin' });
+      await list(`${org}/members`, { filter: '2fa_disabled' });
+      await list(`${org}/members`);
+    },
+    async () => {
+      await list(`${org}/outside_collaborators`, { filter: '2fa_disabled' });
+      await list(`${org}/outside_collaborators`);
+    },
+    () => list(`${org}/repos`, { type: 'all' }),
+    () => list(`${org}/installations`),
+    () => list(`${org}/credential-authorizations`),
+    async () => {
+      await list(`${org}/personal-access-tokens`);
+      await list(`${org}/personal-access-token-requests`);
+    },
+    () => list(`${org}/hooks`),
+    () =>
+      Promise.all([
+        get(`${sim.baseUrl}${org}/actions/permissions`),
+        get(`${sim.baseUrl}${org}/actions/permissions/workflow`),
+      ]),
+    () => list(`${org}/secret-scanning/alerts`, { hide_secret: 'true' }),
+    () => get(`${sim.baseUrl}${org}/copilot/billing`),
+  ];
+  await forEachConcurrently(streams, STREAM_CONCURRENCY, async (stream) => {
+    await stream();
+  });
 
   return { wallMs: performance.now() - started, calls };
 }

@@ -3,6 +3,7 @@
  * conditional requests are free against GitHub's primary rate limit: `primaryCost` is the
  * benchmark figure for an unchanged rescan.
  */
+import { transportFetch } from './http-transport.ts';
 export interface HttpCallSummary {
   total: number;
   notModified: number;
@@ -23,7 +24,7 @@ export class HttpCallCounter {
   }
 
   /** A fetch that counts each call; hand it to the vendor SDK. */
-  wrapFetch(inner: typeof fetch = fetch): typeof fetch {
+  wrapFetch(inner: typeof fetch = transportFetch): typeof fetch {
     return async (input, init) => {
       try {
         const response = await inner(input, init);

@@ -15,11 +15,13 @@ import type { RuleRun, StreamRun } from '../db/schema.ts';
 import { getTenantById } from '../db/tenants.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
-import type { Connector, ConnectorContext, Stream } from './connector.ts';
+import type { Checkpoint, Connector, ConnectorContext, Stream } from './connector.ts';
 import { errorMessage, isPeriscopeError, PeriscopeError, StreamUnavailableError } from './errors.ts';
+import { forEachConcurrently } from './for-each-concurrently.ts';
 import { HttpCallCounter } from './http-counter.ts';
 import { type Asset, type Provider, parseAsset } from './model.ts';
 import { parsePolicy } from './policy.ts';
+import { readAhead } from './read-ahead.ts';
 import {
   buildRuleIndex,
   type EvaluationResult,
@@ -37,6 +39,8 @@ export interface ScanDeps {
   rules: Rule[];
   /** The scan's clock; tests pin it. */
   clock?: () => Date;
+  /** Streams read at once (default 2). */
+  streamConcurrency?: number;
 }
 
 export interface ScanOutcome {
@@ -47,6 +51,11 @@ export interface ScanOutcome {
   /** The whole scan cannot succeed without a change (bad credentials, bad config). */
   fatal: boolean;
 }
+
+export const DEFAULT_STREAM_CONCURRENCY = 2;
+
+/** Assets per database write: connectors page at ~100, the database prefers larger batches. */
+const WRITE_BATCH_ASSETS = 1000;
 
 interface RunState {
   scan: Scan;
@@ -110,20 +119,29 @@ export async function runScan(
     const errors: EvaluationResult['errors'] = new Map();
 
     await expireMutes(deps.db, scan.tenantId, now);
-    for (const stream of connector.streams) {
+    const remaining = connector.streams.filter((stream) => {
       const prior = run.streams[stream.name];
-      if (prior?.status === 'completed' || prior?.status === 'unavailable') continue;
-      const base = {
-        connection: config,
-        credentials,
-        client,
-        logger: logger.child({ stream: stream.name }),
-        signal,
-        http: run.http,
-      };
-      await runStream(deps, run, scope, index, stream, base, errors);
-      if (signal.aborted) throw new PeriscopeError('cancelled', 'scan interrupted');
-    }
+      return prior?.status !== 'completed' && prior?.status !== 'unavailable';
+    });
+    // A few API surfaces at once: one stream's database writes overlap another's HTTP waits.
+    // The connector's client still bounds the requests in flight for the whole connection.
+    await forEachConcurrently(
+      remaining,
+      deps.streamConcurrency ?? DEFAULT_STREAM_CONCURRENCY,
+      async (stream) => {
+        if (signal.aborted) return;
+        const base = {
+          connection: config,
+          credentials,
+          client,
+          logger: logger.child({ stream: stream.name }),
+          signal,
+          http: run.http,
+        };
+        await runStream(deps, run, scope, index, stream, base, errors);
+      },
+    );
+    if (signal.aborted) throw new PeriscopeError('cancelled', 'scan interrupted');
 
     const retryLater = Object.values(run.streams).some(
       (s) => s.status === 'failed' && s.error && isRetryableCode(s.error.code),
@@ -159,15 +177,18 @@ async function runStream(
   const entry: StreamRun = {
     status: 'running',
     assets: prior?.assets ?? 0,
-    startedAt: prior?.startedAt ?? scope.now.toISOString(),
+    startedAt: prior?.startedAt ?? new Date().toISOString(),
     ...(prior?.checkpoint ? { checkpoint: prior.checkpoint } : {}),
   };
   run.streams[stream.name] = entry;
   const state = await loadStreamState(deps.db, scope.connectionId, stream.name);
   const assetScope = { ...scope, stream: stream.name };
   try {
-    for await (const batch of stream.collect({ ...base, state: state.state }, entry.checkpoint)) {
-      const assets = batch.assets.map(parseAsset);
+    let pending: Asset[] = [];
+    let pendingCheckpoint: Checkpoint | undefined;
+    const write = async () => {
+      const assets = pending;
+      pending = [];
       await upsertAssets(deps.db, assetScope, assets, scope.now);
       const result: EvaluationResult = { observations: [], errors };
       evaluateAssets(index, assets, result);
@@ -175,10 +196,18 @@ async function runStream(
       await state.flush();
       entry.assets += assets.length;
       countKinds(run.counts, assets);
-      if (batch.checkpoint) entry.checkpoint = batch.checkpoint;
+      if (pendingCheckpoint) entry.checkpoint = pendingCheckpoint;
+      pendingCheckpoint = undefined;
       await saveProgress(deps, run);
+    };
+    for await (const batch of readAhead(stream.collect({ ...base, state: state.state }, entry.checkpoint))) {
+      for (const input of batch.assets) pending.push(parseAsset(input));
+      if (batch.checkpoint) pendingCheckpoint = batch.checkpoint;
+      // Interrupted: keep what was read, as far as its checkpoint, then stop.
+      if (pending.length >= WRITE_BATCH_ASSETS || base.signal.aborted) await write();
       if (base.signal.aborted) return;
     }
+    await write();
     await state.flush(); // a stream may save state (ETags) after its last batch
     await markRemovedAssets(deps.db, assetScope, scope.now);
     run.streams[stream.name] = {

@@ -31,12 +31,13 @@ export const githubConnector = defineConnector<GitHubCredentials, GitHubClient>(
   credentials: GitHubCredentials,
   config: GitHubConfig,
   createClient: createGitHubClient,
+  // Longest first: the per-repository fan-out starts while the other streams share the second lane.
   streams: [
+    deployKeysStream,
     orgSettingsStream,
     membersStream,
     outsideCollaboratorsStream,
     reposStream,
-    deployKeysStream,
     installationsStream,
     samlCredentialsStream,
     patGrantsStream,

