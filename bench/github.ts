@@ -197,7 +197,8 @@ export async function run(): Promise<BenchResult> {
       `unchanged rescan seconds per stream: ${streamSeconds(rescan.row)}`,
       `calls off the floor: ${overFloor.join('; ') || 'none'}`,
       `unchanged rescan calls that were not 304 (primary-limit cost): ${rescanPaid.join('; ') || 'none'}`,
-      'the bare baseline fetches the same URLs as the connector (including its second, name-sorted repo listing) with 8 deploy-key requests in flight, as repoConcurrency',
+      'the bare baseline fetches the same URLs as the connector (including its second, name-sorted repo listing), streams two at a time and 8 deploy-key requests in flight, as the scan does',
+      "the bare baseline uses Node's global fetch; the scan's SDK calls go through scanner/http-transport.ts (undici request), so the ratio measures Octokit + storage + rules over raw fetch",
       'RSS is the process: the scanner, the simulator worker thread and, with PGlite, the embedded database',
       ...(warnings.length > 0
         ? [`${warnings.length} warning(s) logged, first: ${warnings[0]?.slice(0, 300)}`]

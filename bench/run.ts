@@ -22,6 +22,12 @@ export interface BenchResult {
   notes?: string[];
 }
 
+/** Integers as they are; small ratios keep two significant digits instead of rounding to 0. */
+function formatValue(value: number): number {
+  if (Number.isInteger(value)) return value;
+  return Math.abs(value) < 0.01 ? Number(value.toPrecision(2)) : Number(value.toFixed(3));
+}
+
 const name = process.argv[2];
 if (!name || !/^[a-z0-9-]+$/.test(name)) {
   process.stderr.write('usage: npm run bench -- <name>   (e.g. github)\n');
@@ -31,7 +37,7 @@ const bench = (await import(`./${name}.ts`)) as { run(): Promise<BenchResult> };
 const result = await bench.run();
 const rows = result.figures.map((f) => [
   f.name,
-  Number.isInteger(f.value) ? f.value : Number(f.value.toFixed(3)),
+  formatValue(f.value),
   f.unit,
   f.target ?? '',
   f.check ? (f.check(f.value) ? 'met' : 'MISSED') : '',
