@@ -2,6 +2,12 @@
  * The rule catalog: every rule, listed explicitly and alphabetically. A conformance test checks
  * this list equals the files on disk and that ids match paths.
  */
+import commonDlpFileAiUpload from './common/dlp-file-ai-upload.ts';
+import commonDlpFileExternalEdit from './common/dlp-file-external-edit.ts';
+import commonDlpFileExternalView from './common/dlp-file-external-view.ts';
+import commonDlpFileOrgWide from './common/dlp-file-org-wide.ts';
+import commonDlpFilePublicEdit from './common/dlp-file-public-edit.ts';
+import commonDlpFilePublicView from './common/dlp-file-public-view.ts';
 import type { Rule } from './define-rule.ts';
 import githubActionsAllActionsAllowed from './github/actions-all-actions-allowed.ts';
 import githubActionsWorkflowTokenCanWrite from './github/actions-workflow-token-can-write.ts';
@@ -27,6 +33,12 @@ import githubWebhookSslVerificationDisabled from './github/webhook-ssl-verificat
 import githubWebhookWithoutSecret from './github/webhook-without-secret.ts';
 
 export const rules: Rule[] = [
+  commonDlpFileAiUpload,
+  commonDlpFileExternalEdit,
+  commonDlpFileExternalView,
+  commonDlpFileOrgWide,
+  commonDlpFilePublicEdit,
+  commonDlpFilePublicView,
   githubActionsAllActionsAllowed,
   githubActionsWorkflowTokenCanWrite,
   githubAppInstallationAllReposWrite,

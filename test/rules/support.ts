@@ -24,7 +24,8 @@ export function daysAgo(days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString();
 }
 
-type Fields<T> = Partial<Omit<T, 'kind' | 'provider'>>;
+/** Model fields a test sets; provider defaults to github. */
+type Fields<T> = Partial<Omit<T, 'kind'>>;
 
 function parsed<K extends AssetKind>(kind: K, input: Record<string, unknown>): AssetOfKind<K> {
   const asset = parseAsset({ provider: 'github', observedAt, ...input, kind } as AssetInput);
@@ -69,6 +70,25 @@ export function grant(fields: Fields<OAuthGrantAsset> = {}) {
     scopes: [],
     ...fields,
   });
+}
+
+/** Takes the schema's input shape: the DLP result's defaults may be left out. */
+export function file(fields: Partial<Omit<Extract<AssetInput, { kind: 'file' }>, 'kind'>> = {}) {
+  return parsed('file', {
+    externalId: 'file:1',
+    name: 'customers.csv',
+    owner: 'alice@acme.example',
+    exposure: 'private',
+    ...fields,
+  });
+}
+
+/** A DLP result as the engine stores it on a file. */
+export function dlpMatch(
+  profiles: string[],
+  detectors = [{ id: 'email-address', count: 3, hint: 'a***@example.com' }],
+) {
+  return { status: 'matched' as const, profiles, detectors };
 }
 
 export function apiKey(fields: Fields<ApiKeyAsset> = {}) {
