@@ -1,6 +1,7 @@
 /** `GET /orgs/{org}/installations` items → an app asset plus the installation's oauth_grant. */
 import { z } from 'zod';
 import type { AssetInput, ScopeRisk } from '../../../scanner/model.ts';
+import { highestScopeRisk } from '../../../scanner/scope-risk/index.ts';
 import { isoOrNull, levelMap, maybeNumber, maybeString } from './fields.ts';
 
 export const GhInstallation = z.object({
@@ -25,18 +26,21 @@ export function permissionScopes(permissions: Record<string, string> | null | un
     .sort();
 }
 
-function installationRisk(scopes: string[], allRepositories: boolean): ScopeRisk {
-  const writes = scopes.filter((s) => !s.startsWith('metadata:') && /:(write|admin)$/.test(s));
-  if (writes.length === 0) return 'low';
-  if (scopes.some((s) => s.startsWith('administration:') && !s.endsWith(':read')))
-    return allRepositories ? 'critical' : 'high';
-  return allRepositories ? 'high' : 'medium';
+/**
+ * The rating of the installation's permissions (scanner/scope-risk). Breadth is not folded in:
+ * whether the grant covers all repositories is `allResources`, which rules weigh themselves.
+ * An installation with no permissions at all can do nothing, hence 'low'.
+ */
+function installationRisk(scopes: string[]): ScopeRisk | null {
+  if (scopes.length === 0) return 'low';
+  return highestScopeRisk('github', scopes)?.risk ?? null;
 }
 
 export function normalizeInstallation(installation: GhInstallation, observedAt: string): AssetInput[] {
   const slug = installation.app_slug;
   const scopes = permissionScopes(installation.permissions);
   const allResources = installation.repository_selection === 'all';
+  const scopeRisk = installationRisk(scopes);
   const app: AssetInput = {
     provider: 'github',
     kind: 'app',
@@ -44,6 +48,7 @@ export function normalizeInstallation(installation: GhInstallation, observedAt: 
     name: slug,
     observedAt,
     appId: slug,
+    scopeRisk,
     attributes: { githubAppId: installation.app_id ?? null, clientId: installation.client_id ?? null },
   };
   const grant: AssetInput = {
@@ -58,7 +63,7 @@ export function normalizeInstallation(installation: GhInstallation, observedAt: 
     principal: null,
     principalType: 'organization',
     scopes,
-    scopeRisk: installationRisk(scopes, allResources),
+    scopeRisk,
     allResources,
     createdAt: isoOrNull(installation.created_at),
     attributes: {

@@ -107,7 +107,7 @@ describe('github normalizers', () => {
       suspended_at: null,
     };
     const [app, grant] = valid(normalizeInstallation(GhInstallation.parse(body), at));
-    expect(app).toMatchObject({ kind: 'app', externalId: 'ci-bot', appId: 'ci-bot' });
+    expect(app).toMatchObject({ kind: 'app', externalId: 'ci-bot', appId: 'ci-bot', scopeRisk: 'critical' });
     expect(grant).toMatchObject({
       kind: 'oauth_grant',
       externalId: 'installation:25381',
@@ -119,6 +119,23 @@ describe('github normalizers', () => {
       scopeRisk: 'critical',
       createdAt: '2024-05-01T10:00:00.000Z',
     });
+  });
+
+  it('rates an installation by its highest permission, whatever its repository selection', () => {
+    const installation = (permissions: Record<string, string>, repository_selection: string) =>
+      GhInstallation.parse({ id: 7, app_slug: 'reviewer', repository_selection, permissions });
+    const rated = (permissions: Record<string, string>, selection = 'selected') =>
+      valid(normalizeInstallation(installation(permissions, selection), at)).map((a) =>
+        a.kind === 'app' || a.kind === 'oauth_grant' ? a.scopeRisk : undefined,
+      );
+    expect(rated({ metadata: 'read', contents: 'read', pull_requests: 'write' })).toEqual([
+      'medium',
+      'medium',
+    ]);
+    expect(rated({ metadata: 'read', contents: 'write' }, 'all')).toEqual(['high', 'high']);
+    expect(rated({ metadata: 'read', workflows: 'write' })).toEqual(['critical', 'critical']);
+    expect(rated({ metadata: 'read' })).toEqual(['low', 'low']);
+    expect(rated({})).toEqual(['low', 'low']);
   });
 
   it('maps a SAML credential with a hint only and records whether expiry was reported', () => {
