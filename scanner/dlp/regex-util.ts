@@ -19,5 +19,5 @@ export function escapeRegex(s: string): string {
 
 /** A case-insensitive keyword test for context windows (run on a short slice, never the whole text). */
 export function keywords(...words: string[]): RegExp {
-  return new RegExp(`(?:^|[^a-z])(?:${words.map(escapeRegex).join('|')})`, 'i');
+  return new RegExp(`\\b(?:${words.map(escapeRegex).join('|')})`, 'gi');
 }

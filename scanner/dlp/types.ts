@@ -18,6 +18,11 @@ export interface Detector {
    * detector in one group to tell which alternative matched) and bounded length (≤ MAX_MATCH).
    */
   pattern: string;
+  /**
+   * Optional faster way to find the next candidate at or after `from`, equivalent to running
+   * `pattern` (e.g. email: find '@' natively, then match around it).
+   */
+  seek?: (text: string, from: number) => RegExpExecArray | null;
   /** Validates the candidate; may narrow it to the sensitive value (e.g. drop a `password=` label). */
   validate?: (candidate: string) => Validation | boolean;
   context?: DetectorContext;

@@ -22,7 +22,7 @@ export const awsSecretAccessKey: Detector = {
   id: 'aws-secret-access-key',
   name: 'AWS secret access key',
   // 40 base64 characters are only an AWS secret next to its name (credentials file, env, JSON).
-  pattern: `${ci('secret')}[_ .-]?${ci('access')}[_ .-]?${ci('key')}["']?[ \\t]*(?:[:=]|=>)[ \\t]*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
+  pattern: `${ci('secret')}[_ .-]?${ci('access')}[_ .-]?${ci('key')}[A-Za-z0-9_]{0,16}["']?[ \\t]*(?:[:=]|=>)[ \\t]*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
   validate: (c) => {
     const v = c.slice(-40);
     return looksRandom(v, 4) ? { ok: true, offset: c.length - 40, length: 40 } : false;

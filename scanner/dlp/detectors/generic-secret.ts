@@ -18,10 +18,13 @@ const KEYWORD = [
   `${ci('private')}[_-]?${ci('key')}`,
 ].join('|');
 
+const KEYWORD_AT_START = new RegExp(`^(?:${KEYWORD})`);
+
 /** Bits per character a value must reach; random base62 of 16+ chars is ~3.9, words ~2.5-3.2. */
 export const GENERIC_SECRET_MIN_ENTROPY = 3.5;
 
-const VALUE = /[^\s"'`,;<>(){}[\]]{12,200}$/;
+/** Keyword suffix, optional quote and the assignment operator: everything before the value. */
+const ASSIGNMENT = /^[A-Za-z0-9_-]*["']?[ \t]*(?::=|=>|[:=])[ \t]*["'`]?/;
 const PLACEHOLDER =
   /\$\{|\{\{|%\(|process\.env|environ|getenv|secrets\.|vault|changeme|change_me|example|placeholder|your[_-]|dummy|redacted|xxxx|\*\*\*|\.\.\.|<|test/i;
 
@@ -34,16 +37,19 @@ export function setKnownCredentialPattern(re: RegExp): void {
 function validate(c: string): Validation {
   // A closing quote is syntax, not secret.
   const body = /["'`]$/.test(c) ? c.slice(0, -1) : c;
-  const m = VALUE.exec(body);
-  if (!m) return { ok: false };
-  const v = m[0];
+  const kw = KEYWORD_AT_START.exec(body);
+  const a = kw && ASSIGNMENT.exec(body.slice(kw[0].length));
+  if (!kw || !a) return { ok: false };
+  const offset = kw[0].length + a[0].length;
+  const v = body.slice(offset);
+  if (v.length < 12) return { ok: false };
   if (PLACEHOLDER.test(v) || knownCredential.test(v)) return { ok: false };
   // Identifiers and member accesses (config.db.password, DB_PASSWORD_FILE) are code, not secrets.
   if (/^[A-Za-z_][A-Za-z_.]*$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return { ok: false };
   // Mixed classes: at least a digit or symbol alongside letters.
   if (!/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) return { ok: false };
   if (shannonEntropy(v) < GENERIC_SECRET_MIN_ENTROPY) return { ok: false };
-  return { ok: true, offset: m.index, length: v.length };
+  return { ok: true, offset, length: v.length };
 }
 
 export const genericSecret: Detector = {
