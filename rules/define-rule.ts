@@ -3,6 +3,7 @@
  * few tenant-wide rules, of SQL aggregates). No I/O, no clock, no env: `ctx.now` is the scan's
  * clock and thresholds are options with defaults that tenant policy may override.
  */
+import type { AiCatalog } from '../scanner/ai-catalog/index.ts';
 import type { AssetKind, AssetOfKind, Provider, Severity } from '../scanner/model.ts';
 import type { TenantPolicy } from '../scanner/policy.ts';
 
@@ -12,6 +13,8 @@ export interface RuleContext<O extends RuleOptions = RuleOptions> {
   now: Date;
   policy: TenantPolicy;
   options: O;
+  /** The AI-app catalog, handed in so rules that recognise AI apps stay pure. */
+  catalog: AiCatalog;
 }
 
 export interface Violation {

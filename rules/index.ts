@@ -8,6 +8,8 @@ import commonDlpFileExternalView from './common/dlp-file-external-view.ts';
 import commonDlpFileOrgWide from './common/dlp-file-org-wide.ts';
 import commonDlpFilePublicEdit from './common/dlp-file-public-edit.ts';
 import commonDlpFilePublicView from './common/dlp-file-public-view.ts';
+import commonShadowAiGrantUnapproved from './common/shadow-ai-grant-unapproved.ts';
+import commonShadowAiTenantWideGrant from './common/shadow-ai-tenant-wide-grant.ts';
 import type { Rule } from './define-rule.ts';
 import githubActionsAllActionsAllowed from './github/actions-all-actions-allowed.ts';
 import githubActionsWorkflowTokenCanWrite from './github/actions-workflow-token-can-write.ts';
@@ -39,6 +41,8 @@ export const rules: Rule[] = [
   commonDlpFileOrgWide,
   commonDlpFilePublicEdit,
   commonDlpFilePublicView,
+  commonShadowAiGrantUnapproved,
+  commonShadowAiTenantWideGrant,
   githubActionsAllActionsAllowed,
   githubActionsWorkflowTokenCanWrite,
   githubAppInstallationAllReposWrite,

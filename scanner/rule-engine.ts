@@ -4,7 +4,8 @@
  */
 import type { Observation } from '../db/findings.ts';
 import type { AssetRule, Rule, RuleContext, TenantRule } from '../rules/define-rule.ts';
-import { type Asset, type AssetKind, assetKey, type Provider } from './model.ts';
+import { type AiCatalog, aiCatalog } from './ai-catalog/index.ts';
+import { type Asset, type AssetKind, assetKey, type Provider, type Severity } from './model.ts';
 import type { TenantPolicy } from './policy.ts';
 
 export interface RuleIndex {
@@ -12,27 +13,41 @@ export interface RuleIndex {
   tenantRules: TenantRule[];
   all: Rule[];
   contextOf(rule: Rule): RuleContext;
+  /** The severity a finding gets: the tenant's override for the rule, else the rule's own verdict. */
+  severityOf(rule: Rule, computed: Severity | undefined): Severity;
 }
 
 export function buildRuleIndex(
-  catalog: Rule[],
+  ruleCatalog: Rule[],
   provider: Provider,
   policy: TenantPolicy,
   now: Date,
+  catalog: AiCatalog = aiCatalog,
 ): RuleIndex {
   const byKind = new Map<AssetKind, AssetRule[]>();
   const tenantRules: TenantRule[] = [];
   const all: Rule[] = [];
   const contexts = new Map<string, RuleContext>();
-  for (const rule of catalog) {
+  for (const rule of ruleCatalog) {
     if (rule.provider !== provider && rule.provider !== 'common') continue;
     if (policy.disabledRules.includes(rule.id)) continue;
     all.push(rule);
-    contexts.set(rule.id, { now, policy, options: { ...rule.options, ...policy.ruleOptions[rule.id] } });
+    contexts.set(rule.id, {
+      now,
+      policy,
+      catalog,
+      options: { ...rule.options, ...policy.ruleOptions[rule.id] },
+    });
     if (rule.type === 'tenant') tenantRules.push(rule);
     else byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), rule]);
   }
-  return { byKind, tenantRules, all, contextOf: (rule) => contexts.get(rule.id)! };
+  return {
+    byKind,
+    tenantRules,
+    all,
+    contextOf: (rule) => contexts.get(rule.id)!,
+    severityOf: (rule, computed) => policy.severityOverrides[rule.id] ?? computed ?? rule.severity,
+  };
 }
 
 export interface EvaluationResult {
@@ -53,7 +68,7 @@ export function evaluateAssets(index: RuleIndex, assets: Asset[], into: Evaluati
         into.observations.push({
           ruleId: rule.id,
           title: rule.title,
-          severity: violation.severity ?? rule.severity,
+          severity: index.severityOf(rule, violation.severity),
           provider: asset.provider,
           asset: {
             key: assetKey(asset),

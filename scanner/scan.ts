@@ -16,6 +16,7 @@ import { getTenantById } from '../db/tenants.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import type { Checkpoint, Connector, ConnectorContext, Stream } from './connector.ts';
+import { type AssetEnricher, createAssetEnricher } from './enrich.ts';
 import { errorMessage, isPeriscopeError, PeriscopeError, StreamUnavailableError } from './errors.ts';
 import { forEachConcurrently } from './for-each-concurrently.ts';
 import { HttpCallCounter } from './http-counter.ts';
@@ -62,6 +63,8 @@ interface RunState {
   streams: Record<string, StreamRun>;
   http: HttpCallCounter;
   counts: Record<string, number>;
+  /** AI-catalog and scope-risk enrichment, with caches that live as long as the scan. */
+  enrich: AssetEnricher;
 }
 
 export interface RunScanOptions {
@@ -89,6 +92,7 @@ export async function runScan(
     streams: { ...scan.streams },
     http: new HttpCallCounter(),
     counts: { ...scan.counts },
+    enrich: createAssetEnricher(),
   };
   await updateScan(deps.db, scanId, {
     status: 'running',
@@ -189,6 +193,7 @@ async function runStream(
     const write = async () => {
       const assets = pending;
       pending = [];
+      run.enrich(assets); // before the write, so stored assets and rules see the same fields
       await upsertAssets(deps.db, assetScope, assets, scope.now);
       const result: EvaluationResult = { observations: [], errors };
       evaluateAssets(index, assets, result);
@@ -276,7 +281,7 @@ async function runTenantRulesAndReconcile(
         found.map((f) => ({
           ruleId: rule.id,
           title: rule.title,
-          severity: f.severity ?? rule.severity,
+          severity: index.severityOf(rule, f.severity),
           provider: connector.provider,
           asset: { key: `${connector.provider}:${f.asset.kind}:${f.asset.externalId}`, ...f.asset },
           evidence: f.evidence,

@@ -3,6 +3,7 @@
  * schema and its defaults) and a `check` that applies a rule the way the engine does.
  */
 import type { AssetRule, RuleOptions, Violation } from '../../rules/define-rule.ts';
+import { aiCatalog } from '../../scanner/ai-catalog/index.ts';
 import {
   type ApiKeyAsset,
   type AssetInput,
@@ -108,5 +109,10 @@ export function check<K extends AssetKind, O extends RuleOptions>(
 ): Violation | null {
   if (rule.appliesTo && !rule.appliesTo(asset)) return null;
   const policy = parsePolicy(overrides.policy ?? {});
-  return rule.evaluate(asset, { now, policy, options: { ...rule.options, ...overrides.options } });
+  return rule.evaluate(asset, {
+    now,
+    policy,
+    catalog: aiCatalog,
+    options: { ...rule.options, ...overrides.options },
+  });
 }

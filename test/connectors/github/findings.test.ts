@@ -7,6 +7,7 @@ import { githubConnector } from '../../../connectors/github/index.ts';
 import type { AggregateQuery, AssetFilter, RuleContext } from '../../../rules/define-rule.ts';
 import { rules } from '../../../rules/index.ts';
 import { type GitHubSimulator, startGitHubSimulator } from '../../../sandbox/github/index.ts';
+import { aiCatalog } from '../../../scanner/ai-catalog/index.ts';
 import { type Asset, assetKey } from '../../../scanner/model.ts';
 import { parsePolicy } from '../../../scanner/policy.ts';
 import { collectAssets, githubContext } from './harness.ts';
@@ -41,7 +42,7 @@ async function findingsFor(assets: Asset[], now: Date): Promise<string[]> {
   const found: string[] = [];
   const policy = parsePolicy({});
   for (const rule of rules.filter((r) => r.provider === 'github')) {
-    const ctx: RuleContext = { now, policy, options: rule.options };
+    const ctx: RuleContext = { now, policy, options: rule.options, catalog: aiCatalog };
     if (rule.type === 'tenant') {
       const facts = await rule.query(aggregateOver(assets), ctx);
       for (const f of rule.evaluate(facts, ctx))

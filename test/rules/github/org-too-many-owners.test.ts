@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AggregateQuery, AssetFilter } from '../../../rules/define-rule.ts';
 import rule from '../../../rules/github/org-too-many-owners.ts';
+import { aiCatalog } from '../../../scanner/ai-catalog/index.ts';
 import { parsePolicy } from '../../../scanner/policy.ts';
 import { now } from '../support.ts';
 
@@ -37,7 +38,7 @@ function fakeQuery(
 }
 
 async function run(q: AggregateQuery, options = rule.options) {
-  const ctx = { now, policy: parsePolicy({}), options };
+  const ctx = { now, policy: parsePolicy({}), options, catalog: aiCatalog };
   return rule.evaluate(await rule.query(q, ctx), ctx);
 }
 
