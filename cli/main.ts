@@ -3,10 +3,12 @@
  * queue unless DATABASE_URL / REDIS_URL say otherwise), does one job and closes it.
  */
 import { Command } from 'commander';
+import { registerAiApps } from './commands/ai-apps.ts';
 import { registerConnection } from './commands/connection.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerFindings } from './commands/findings.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerPolicy } from './commands/policy.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerTenant } from './commands/tenant.ts';
@@ -24,6 +26,8 @@ registerConnection(program);
 registerScan(program);
 registerFindings(program);
 registerSchedule(program);
+registerPolicy(program);
+registerAiApps(program);
 registerMigrate(program);
 registerWorker(program);
 
