@@ -10,19 +10,33 @@ import type { Detector, DlpConfidence, RawMatch, Validation } from './types.ts';
 export interface CompiledDetectors {
   /** One regex per distinct pattern, with the detectors sharing it in registry order. */
   finders: Finder[];
+  /** Finders walked together by one alternation (see `Detector.scanGroup`). */
+  groups: FinderGroup[];
 }
 
 const DEFAULT_WINDOW = 100;
 const AFTER_WINDOW = 32;
+/** Context keywords are words or short phrases; a longer match could be cut at a window's end. */
+const LONGEST_KEYWORD = 64;
 
 interface Finder {
+  pattern: string;
   seek: (text: string, from: number) => RegExpExecArray | null;
   detectors: Detector[];
   ranks: number[];
 }
 
+interface FinderGroup {
+  /** `(p1)|(p2)|…`: group i+1 tells which member matched first at a position. */
+  any: RegExp;
+  members: Finder[];
+  /** Per member: its pattern anchored at a position (`y`), to try the members after the first. */
+  sticky: RegExp[];
+}
+
 export function compileDetectors(detectors: Detector[]): CompiledDetectors {
   const byPattern = new Map<string, Finder>();
+  const byGroup = new Map<string, Finder[]>();
   detectors.forEach((d, rank) => {
     const f = byPattern.get(d.pattern);
     if (f) {
@@ -37,9 +51,31 @@ export function compileDetectors(detectors: Detector[]): CompiledDetectors {
         re.lastIndex = from;
         return re.exec(text);
       });
-    byPattern.set(d.pattern, { seek, detectors: [d], ranks: [rank] });
+    const finder = { pattern: d.pattern, seek, detectors: [d], ranks: [rank] };
+    byPattern.set(d.pattern, finder);
+    if (d.scanGroup && !d.seek) byGroup.set(d.scanGroup, [...(byGroup.get(d.scanGroup) ?? []), finder]);
   });
-  return { finders: [...byPattern.values()] };
+  const grouped = new Set<Finder>();
+  const groups: FinderGroup[] = [];
+  for (const members of byGroup.values()) {
+    if (members.length < 2) continue;
+    for (const m of members) grouped.add(m);
+    groups.push(compileGroup(members));
+  }
+  return { finders: [...byPattern.values()].filter((f) => !grouped.has(f)), groups };
+}
+
+function compileGroup(members: Finder[]): FinderGroup {
+  for (const m of members) {
+    // Wrapping each pattern in one group only tells members apart if it has no groups of its own.
+    if (new RegExp(`${m.pattern}|`).exec('')!.length !== 1)
+      throw new Error(`scanGroup pattern has capturing groups: ${m.pattern}`);
+  }
+  return {
+    any: new RegExp(members.map((m) => `(${m.pattern})`).join('|'), 'gm'),
+    members,
+    sticky: members.map((m) => new RegExp(m.pattern, 'ym')),
+  };
 }
 
 /**
@@ -47,8 +83,10 @@ export function compileDetectors(detectors: Detector[]): CompiledDetectors {
  * at 0 so a token that began before `acceptFrom` is consumed whole rather than matched as a suffix.
  *
  * Each distinct pattern runs as its own regex: V8 finds a single pattern's literal prefix or
- * first-character class far faster than it runs one big alternation (measured 40x). Overlaps
- * between detectors are then settled as an alternation would: leftmost first, then registry order.
+ * first-character class far faster than it runs one big alternation (measured 40x). The exception
+ * is a scan group (digit runs), whose members all stop at the same places: walking the text once
+ * for all of them is cheaper. Overlaps between detectors are then settled as an alternation
+ * would: leftmost first, then registry order.
  */
 export function scanBuffer(
   c: CompiledDetectors,
@@ -59,19 +97,17 @@ export function scanBuffer(
   out: RawMatch[],
 ): void {
   const hits: Hit[] = [];
-  const keywordIndex = new KeywordIndex(text);
+  const keywords = new KeywordWindows(text);
   for (const f of c.finders) {
     for (let m = f.seek(text, 0); m !== null; ) {
       const p = m.index;
       if (p >= acceptTo) break;
-      let hit: Hit | null = null;
-      for (let j = 0; hit === null && j < f.detectors.length; j++) {
-        hit = evaluate(f.detectors[j]!, m[0], p, keywordIndex, f.ranks[j]!);
-      }
+      const hit = offer(f, m[0], p, keywords);
       if (hit !== null) hits.push(hit);
       m = f.seek(text, hit === null ? p + 1 : hit.candidateEnd);
     }
   }
+  for (const g of c.groups) scanGroup(g, text, acceptTo, keywords, hits);
   if (hits.length > 1) hits.sort((a, b) => a.candidateStart - b.candidateStart || a.rank - b.rank);
   let taken = -1;
   for (const h of hits) {
@@ -88,13 +124,60 @@ export function scanBuffer(
   }
 }
 
+/** The first detector sharing `f`'s pattern that accepts the candidate. */
+function offer(f: Finder, candidate: string, p: number, kw: KeywordWindows): Hit | null {
+  let hit: Hit | null = null;
+  for (let j = 0; hit === null && j < f.detectors.length; j++) {
+    hit = evaluate(f.detectors[j]!, candidate, p, kw, f.ranks[j]!);
+  }
+  return hit;
+}
+
+/**
+ * Finds exactly the candidates each member would find on its own: a member resumes after its
+ * own hit (or one past a rejected candidate), and every position where any member matches is
+ * visited. At such a position the alternation names the first member that matches; the members
+ * after it may match there too, so each is tried with its sticky regex.
+ */
+function scanGroup(g: FinderGroup, text: string, acceptTo: number, kw: KeywordWindows, hits: Hit[]): void {
+  const resume = g.members.map(() => 0);
+  const re = g.any;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const p = m.index;
+    if (p >= acceptTo) break;
+    let first = 0;
+    while (m[first + 1] === undefined) first++;
+    let next = Number.MAX_SAFE_INTEGER;
+    for (let i = first; i < g.members.length; i++) {
+      if (p >= resume[i]!) {
+        let candidate: string | null = m[first + 1]!;
+        if (i > first) {
+          const s = g.sticky[i]!;
+          s.lastIndex = p;
+          candidate = s.exec(text)?.[0] ?? null;
+        }
+        if (candidate !== null) {
+          const hit = offer(g.members[i]!, candidate, p, kw);
+          if (hit !== null) hits.push(hit);
+          resume[i] = hit === null ? p + 1 : hit.candidateEnd;
+        }
+      }
+      next = Math.min(next, resume[i]!);
+    }
+    for (let i = 0; i < first; i++) next = Math.min(next, resume[i]!);
+    // Positions before every member's resume point cannot yield a candidate.
+    re.lastIndex = Math.max(p + 1, next);
+  }
+}
+
 interface Hit extends RawMatch {
   candidateStart: number;
   candidateEnd: number;
   rank: number;
 }
 
-function evaluate(d: Detector, candidate: string, p: number, kw: KeywordIndex, rank: number): Hit | null {
+function evaluate(d: Detector, candidate: string, p: number, kw: KeywordWindows, rank: number): Hit | null {
   // Keyword first when it is required: a lookup costs less than most validators.
   if (d.context?.required && !kw.near(d, p, p + candidate.length)) return null;
   const raw = d.validate ? d.validate(candidate) : true;
@@ -123,25 +206,30 @@ function evaluate(d: Detector, candidate: string, p: number, kw: KeywordIndex, r
 }
 
 /**
- * Keyword positions per detector, found with one global regex pass over the buffer the first
- * time a candidate needs them; each context check is then a binary search, not a slice and regex.
+ * Keyword context, looked up only around candidates: most buffers have few candidates needing a
+ * keyword, so indexing the whole buffer up front cost more than it saved. Per keyword regex, the
+ * positions found in a covered span are kept; candidates come in position order, so consecutive
+ * windows extend the span instead of re-scanning it, and dense candidates cost one pass at most.
  */
-class KeywordIndex {
-  private readonly positions = new Map<RegExp, number[]>();
+class KeywordWindows {
+  private readonly spans = new Map<RegExp, { lo: number; hi: number; positions: number[] }>();
   constructor(private readonly text: string) {}
 
   near(d: Detector, start: number, end: number): boolean {
     const ctx = d.context!;
-    let pos = this.positions.get(ctx.keywords);
-    if (!pos) {
-      pos = [];
-      const re = ctx.keywords;
-      re.lastIndex = 0;
-      for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) pos.push(m.index);
-      this.positions.set(ctx.keywords, pos);
+    const from = Math.max(0, start - (ctx.window ?? DEFAULT_WINDOW));
+    const to = Math.min(this.text.length, end + AFTER_WINDOW);
+    let span = this.spans.get(ctx.keywords);
+    if (!span || from < span.lo || from > span.hi) {
+      span = { lo: from, hi: from, positions: [] };
+      this.spans.set(ctx.keywords, span);
     }
-    // First keyword at or after start - window; near if it begins before end + AFTER_WINDOW.
-    const from = start - (ctx.window ?? DEFAULT_WINDOW);
+    if (to > span.hi) {
+      this.collect(ctx.keywords, span.hi, to, span.positions);
+      span.hi = to;
+    }
+    // First keyword at or after `from`; near if it begins before `to`.
+    const pos = span.positions;
     let lo = 0;
     let hi = pos.length;
     while (lo < hi) {
@@ -149,7 +237,18 @@ class KeywordIndex {
       if (pos[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < pos.length && pos[lo]! < end + AFTER_WINDOW;
+    return lo < pos.length && pos[lo]! < to;
+  }
+
+  /** Appends the starts of keyword matches beginning in [a, b). */
+  private collect(re: RegExp, a: number, b: number, out: number[]): void {
+    // A bounded slice keeps a miss from running to the end of the buffer. It starts one character
+    // early so `\b` sees the real previous character, and runs LONGEST_KEYWORD past `b` so a
+    // keyword starting before `b` is matched whole.
+    const s = Math.max(0, a - 1);
+    const slice = this.text.slice(s, b + LONGEST_KEYWORD);
+    re.lastIndex = a - s;
+    for (let m = re.exec(slice); m !== null && m.index + s < b; m = re.exec(slice)) out.push(m.index + s);
   }
 }
 

@@ -2,7 +2,7 @@
 export type DlpConfidence = 'low' | 'medium' | 'high';
 
 export interface DetectorContext {
-  /** Case-insensitive keywords looked for near the candidate (see `window`). */
+  /** Case-insensitive keywords looked for near the candidate (see `window`); matches under 64 chars. */
   keywords: RegExp;
   /** When true a candidate without a keyword nearby is dropped: the pattern alone is too common. */
   required: boolean;
@@ -23,6 +23,12 @@ export interface Detector {
    * `pattern` (e.g. email: find '@' natively, then match around it).
    */
   seek?: (text: string, from: number) => RegExpExecArray | null;
+  /**
+   * Detectors naming the same group (and no `seek`) are found by one walk of the text with the
+   * alternation of their patterns, instead of one walk each: worth it when they stop at the same
+   * places (digit runs). Results are the same either way.
+   */
+  scanGroup?: string;
   /** Validates the candidate; may narrow it to the sensitive value (e.g. drop a `password=` label). */
   validate?: (candidate: string) => Validation | boolean;
   context?: DetectorContext;

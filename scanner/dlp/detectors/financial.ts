@@ -4,12 +4,14 @@ import { keywords } from '../regex-util.ts';
 import type { Detector, Validation } from '../types.ts';
 import { isValidCard } from '../validators/cards.ts';
 import { isValidAbaRouting } from '../validators/checksums.ts';
+import { DIGIT_RUNS } from './groups.ts';
 
 export const card: Detector = {
   id: 'payment-card',
   name: 'Payment card number',
   // 4-4-4-4, 4-6-5 (Amex), 4-6-4 (Diners) or unbroken 13-19 digits starting with an issuer digit.
   pattern: String.raw`\b[2-6]\d{3}[ -]?\d{4,6}[ -]?\d{4,5}(?:[ -]?\d{1,4})?\b`,
+  scanGroup: DIGIT_RUNS,
   validate: isValidCard,
   context: {
     keywords: keywords('card', 'visa', 'mastercard', 'amex', 'credit', 'debit', 'cc', 'payment', 'pan'),
@@ -56,6 +58,7 @@ export const abaRouting: Detector = {
   id: 'us-aba-routing',
   name: 'US ABA routing number',
   pattern: String.raw`\b\d{9}\b`,
+  scanGroup: DIGIT_RUNS,
   validate: isValidAbaRouting,
   // One in ten 9-digit runs passes the checksum.
   context: { keywords: keywords('routing', 'aba', 'rtn', 'transit', 'ach'), required: true },

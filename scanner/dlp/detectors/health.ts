@@ -2,11 +2,13 @@
 import { keywords } from '../regex-util.ts';
 import type { Detector } from '../types.ts';
 import { isValidNpi } from '../validators/checksums.ts';
+import { DIGIT_RUNS } from './groups.ts';
 
 export const npi: Detector = {
   id: 'us-npi',
   name: 'US National Provider Identifier',
   pattern: String.raw`\b[12]\d{9}\b`,
+  scanGroup: DIGIT_RUNS,
   validate: isValidNpi,
   // Ten digits passing Luhn are also phone numbers and ids; require a provider keyword.
   context: {

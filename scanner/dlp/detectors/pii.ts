@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { keywords } from '../regex-util.ts';
 import type { Detector } from '../types.ts';
 import { isValidDniNie, isValidNino, isValidSsn } from '../validators/checksums.ts';
+import { DIGIT_RUNS } from './groups.ts';
 
 export const ssn: Detector = {
   id: 'us-ssn',
@@ -10,6 +11,7 @@ export const ssn: Detector = {
   // Dashed/spaced form, or nine bare digits (which also look like routing numbers, order ids…:
   // those only count with an SSN keyword nearby).
   pattern: String.raw`\b\d{3}[- ]\d{2}[- ]\d{4}\b|\b\d{9}\b`,
+  scanGroup: DIGIT_RUNS,
   validate: (c) => (isValidSsn(c) ? { ok: true, needsContext: c.length === 9 } : false),
   context: { keywords: keywords('ssn', 'social security', 'social sec', 'taxpayer', 'tin'), required: false },
   confidence: 'medium',
@@ -65,6 +67,7 @@ export const phone: Detector = {
   id: 'phone',
   name: 'Phone number',
   pattern: String.raw`(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[ .-]?\d{3,4}[ .-]?\d{3,4}\b`,
+  scanGroup: DIGIT_RUNS,
   validate: (c) => {
     const p = parsePhoneNumberFromString(c, c.startsWith('+') ? undefined : 'US');
     return p?.isValid() === true;
@@ -93,6 +96,7 @@ export const dniNie: Detector = {
   id: 'es-dni-nie',
   name: 'Spanish DNI/NIE',
   pattern: String.raw`\b[XYZ]?\d{7,8}-?[A-Z]\b`,
+  scanGroup: DIGIT_RUNS,
   validate: isValidDniNie,
   context: { keywords: keywords('dni', 'nie', 'nif', 'documento', 'identidad'), required: false },
   confidence: 'medium',
