@@ -209,29 +209,94 @@ export async function resolveUnobservedFindings(
           .where(and(unobserved, inArray(findings.ruleId, tenantRules)))),
       );
     }
-    if (candidates.length === 0) return 0;
-    for (let i = 0; i < candidates.length; i += 1000) {
-      const ids = candidates.slice(i, i + 1000).map((c) => c.id);
-      await tx
-        .update(findings)
-        .set({ status: 'resolved', resolvedAt: scope.now })
-        .where(inArray(findings.id, ids));
-    }
-    const events: EventRow[] = candidates.map((c) => ({
-      tenantId: scope.tenantId,
-      findingId: c.id,
-      scanId: scope.scanId,
-      type: 'resolved',
-      fromStatus: c.status,
-      toStatus: 'resolved',
-      severity: c.severity,
-      detail: { ruleId: c.ruleId, assetKey: c.assetKey },
-      at: scope.now,
-    }));
-    for (let i = 0; i < events.length; i += 1000)
-      await tx.insert(findingEvents).values(events.slice(i, i + 1000));
-    return candidates.length;
+    return resolveCandidates(tx, scope, candidates);
   });
+}
+
+type Candidate = { id: string; status: string; severity: string; ruleId: string; assetKey: string };
+
+/** Marks these findings resolved and appends one 'resolved' event each. */
+async function resolveCandidates(tx: Tx, scope: ScanScope, candidates: Candidate[]): Promise<number> {
+  if (candidates.length === 0) return 0;
+  for (let i = 0; i < candidates.length; i += 1000) {
+    const ids = candidates.slice(i, i + 1000).map((c) => c.id);
+    await tx
+      .update(findings)
+      .set({ status: 'resolved', resolvedAt: scope.now })
+      .where(inArray(findings.id, ids));
+  }
+  const events: EventRow[] = candidates.map((c) => ({
+    tenantId: scope.tenantId,
+    findingId: c.id,
+    scanId: scope.scanId,
+    type: 'resolved',
+    fromStatus: c.status,
+    toStatus: 'resolved',
+    severity: c.severity,
+    detail: { ruleId: c.ruleId, assetKey: c.assetKey },
+    at: scope.now,
+  }));
+  for (let i = 0; i < events.length; i += 1000)
+    await tx.insert(findingEvents).values(events.slice(i, i + 1000));
+  return candidates.length;
+}
+
+/**
+ * After one asset was evaluated again outside a scan's batch (a DLP result arrived): its open
+ * findings for these rules that were not observed this time are resolved.
+ */
+export async function resolveAssetFindings(
+  db: Database,
+  scope: ScanScope,
+  assetKey: string,
+  ruleIds: string[],
+  observed: Observation[],
+): Promise<number> {
+  if (ruleIds.length === 0) return 0;
+  const keep = new Set(observed.map((o) => fingerprintOf(scope.tenantId, o.ruleId, o.asset.key)));
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ ...candidateColumns, fingerprint: findings.fingerprint })
+      .from(findings)
+      .where(
+        and(
+          eq(findings.tenantId, scope.tenantId),
+          eq(findings.connectionId, scope.connectionId),
+          eq(findings.assetKey, assetKey),
+          inArray(findings.status, ['open', 'muted']),
+          inArray(findings.ruleId, ruleIds),
+        ),
+      );
+    return resolveCandidates(
+      tx,
+      scope,
+      rows.filter((r) => !keep.has(r.fingerprint)),
+    );
+  });
+}
+
+/**
+ * Findings of (rule, asset) pairs a rule could not judge this time (its evidence is missing,
+ * e.g. content not inspected yet) count as seen by this scan, so reconcile leaves them as they are.
+ */
+export async function keepFindings(
+  db: Database,
+  scope: ScanScope,
+  kept: Array<{ ruleId: string; assetKey: string }>,
+): Promise<void> {
+  const fingerprints = kept.map((k) => fingerprintOf(scope.tenantId, k.ruleId, k.assetKey));
+  for (let i = 0; i < fingerprints.length; i += 1000) {
+    await db
+      .update(findings)
+      .set({ lastScanId: scope.scanId })
+      .where(
+        and(
+          eq(findings.tenantId, scope.tenantId),
+          inArray(findings.fingerprint, fingerprints.slice(i, i + 1000)),
+          inArray(findings.status, ['open', 'muted']),
+        ),
+      );
+  }
 }
 
 /** Mutes whose expiry passed become open again (only findings that are still muted). */

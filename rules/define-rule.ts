@@ -49,6 +49,12 @@ export interface AssetRule<K extends AssetKind = AssetKind, O extends RuleOption
   options: O;
   /** Cheap pre-filter so `evaluate` only sees the assets it is about (e.g. one settingType). */
   appliesTo?: (asset: AssetOfKind<K>) => boolean;
+  /**
+   * False when the asset lacks what this rule reads (a file whose content is not inspected yet):
+   * the rule is then not evaluated on it, and its findings on that asset stay as they are rather
+   * than resolving. Missing evidence is never a pass.
+   */
+  evidenceAvailable?: (asset: AssetOfKind<K>) => boolean;
   evaluate(asset: AssetOfKind<K>, ctx: RuleContext<O>): Violation | null;
 }
 

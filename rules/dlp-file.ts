@@ -56,3 +56,8 @@ export function isUntrustedExternal(asset: FileAsset, policy: TenantPolicy): boo
 export function canEdit(asset: FileAsset): boolean {
   return asset.exposureAccess === 'edit';
 }
+
+/** A file's DLP rules can judge it once its current content was inspected (or found uninspectable). */
+export function dlpInspected(asset: FileAsset): boolean {
+  return asset.dlp !== null && asset.dlp.status !== 'not_inspected';
+}

@@ -9,6 +9,9 @@ import { type ConnectorRegistry, loadConnectors } from '../connectors/index.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import { rules as catalog } from '../rules/index.ts';
+import { BullDlpQueue } from '../scanner/dlp-queue/bullmq.ts';
+import { InProcessDlpQueue } from '../scanner/dlp-queue/in-process.ts';
+import type { DlpQueue } from '../scanner/dlp-queue/types.ts';
 import { BullScanQueue } from '../scanner/queue/bullmq.ts';
 import { InProcessScanQueue } from '../scanner/queue/in-process.ts';
 import type { RetryPolicy, ScanQueue } from '../scanner/queue/types.ts';
@@ -25,6 +28,8 @@ export interface App {
   connectors: ConnectorRegistry;
   rules: Rule[];
   queue: ScanQueue;
+  /** Content inspections; in embedded mode they run in this process after the scan stores files. */
+  dlpQueue: DlpQueue;
   scanDeps: ScanDeps;
   close(): Promise<void>;
 }
@@ -55,10 +60,14 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     backoffMs: env.PERISCOPE_RETRY_BACKOFF_MS,
   };
   const scanDeps: ScanDeps = { db: database.db, box, logger, connectors, rules: catalog };
-  const queue: ScanQueue =
-    env.REDIS_URL && !options.inProcess
-      ? new BullScanQueue(scanDeps, { redisUrl: env.REDIS_URL, prefix: env.PERISCOPE_QUEUE_PREFIX, retry })
-      : new InProcessScanQueue(scanDeps, retry);
+  const useRedis = Boolean(env.REDIS_URL) && !options.inProcess;
+  const queue: ScanQueue = useRedis
+    ? new BullScanQueue(scanDeps, { redisUrl: env.REDIS_URL!, prefix: env.PERISCOPE_QUEUE_PREFIX, retry })
+    : new InProcessScanQueue(scanDeps, retry);
+  const dlpQueue: DlpQueue = useRedis
+    ? new BullDlpQueue({ redisUrl: env.REDIS_URL!, prefix: env.PERISCOPE_QUEUE_PREFIX })
+    : new InProcessDlpQueue(scanDeps, { ratePerSecond: (provider) => contentRate(connectors, provider) });
+  scanDeps.dlpQueue = dlpQueue;
   let closing: Promise<void> | undefined;
   return {
     env,
@@ -68,13 +77,20 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     connectors,
     rules: catalog,
     queue,
+    dlpQueue,
     scanDeps,
     close() {
       closing ??= (async () => {
         await queue.close();
+        await dlpQueue.close();
         await database.close();
       })();
       return closing;
     },
   };
+}
+
+/** Content downloads per second for a provider: its connector's vendor fact, else 5. */
+export function contentRate(connectors: ConnectorRegistry, provider: string): number {
+  return connectors[provider as keyof ConnectorRegistry]?.contentRatePerSecond ?? 5;
 }

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { HttpCallCounter } from './http-counter.ts';
-import type { AssetInput, AssetKind, Provider } from './model.ts';
+import type { AssetInput, AssetKind, FileAsset, Provider } from './model.ts';
 
 export type Checkpoint = Record<string, unknown>;
 
@@ -66,6 +66,19 @@ export interface Connector<C = unknown, Client = unknown> {
   streams: Stream<C, Client>[];
   /** One cheap call that proves the credentials work; throws a PeriscopeError otherwise. */
   verify(ctx: ConnectorContext<C, Client>): Promise<void>;
+  /**
+   * Downloads a file's content for DLP inspection (exports for native documents), or null when
+   * the vendor cannot serve it (the file is then reported as not inspectable, never as clean).
+   */
+  fetchContent?(ctx: ConnectorContext<C, Client>, file: FileAsset): Promise<FileContent | null>;
+  /** Content downloads per second this vendor tolerates per connection (vendor fact, default 5). */
+  contentRatePerSecond?: number;
+}
+
+export interface FileContent {
+  body: AsyncIterable<Uint8Array> | Uint8Array;
+  mimeType: string | null;
+  fileName: string | null;
 }
 
 export function defineConnector<C, Client>(connector: Connector<C, Client>): Connector<C, Client> {

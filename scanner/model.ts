@@ -118,8 +118,19 @@ export const FileAsset = z.object({
       status: z.enum(['not_inspected', 'unsupported', 'clean', 'matched']),
       profiles: z.array(z.string()).default([]),
       detectors: z
-        .array(z.object({ id: z.string(), count: z.number().int(), hint: z.string().nullable() }))
+        .array(
+          z.object({
+            id: z.string(),
+            count: z.number().int(),
+            confidence: z.enum(['low', 'medium', 'high']).optional(),
+            hint: z.string().nullable(),
+          }),
+        )
         .default([]),
+      /** The content version inspected (see db/asset-dlp.ts); a changed file is inspected again. */
+      inspectedVersion: z.string().nullable().default(null),
+      bytesScanned: z.number().int().nonnegative().optional(),
+      truncated: z.boolean().optional(),
     })
     .nullable()
     .default(null),

@@ -54,6 +54,8 @@ export const TenantPolicy = z.object({
   appApprovals: z.record(z.string().min(1), AppApprovalStatus).default({}),
   /** Built-in DLP profiles switched on. Default: all. */
   dlpProfiles: z.array(BuiltInDlpProfile).default([...builtInDlpProfiles]),
+  /** Inspect every file's content, not only files shared beyond their owner (and AI-vendor uploads). */
+  dlpInspectAllFiles: z.boolean().default(false),
   /** The tenant's own DLP profiles; each is on while it exists. */
   customDlpProfiles: z.array(CustomDlpProfile).default([]),
   /** Rule id → severity every finding of that rule gets, whatever the rule computed. */

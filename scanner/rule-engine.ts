@@ -51,6 +51,8 @@ export function buildRuleIndex(
 }
 
 export interface EvaluationResult {
+  /** (rule, asset) pairs the rule could not judge: their existing findings are kept, not resolved. */
+  kept?: Array<{ ruleId: string; assetKey: string }>;
   observations: Observation[];
   /** ruleId → first error message, for rules that threw. */
   errors: Map<string, string>;
@@ -62,6 +64,10 @@ export function evaluateAssets(index: RuleIndex, assets: Asset[], into: Evaluati
     if (!candidates) continue;
     for (const rule of candidates) {
       try {
+        if (rule.evidenceAvailable && !rule.evidenceAvailable(asset)) {
+          into.kept?.push({ ruleId: rule.id, assetKey: assetKey(asset) });
+          continue;
+        }
         if (rule.appliesTo && !rule.appliesTo(asset)) continue;
         const violation = rule.evaluate(asset, index.contextOf(rule));
         if (!violation) continue;

@@ -6,21 +6,30 @@
  */
 import type { Logger } from 'pino';
 import type { ConnectorRegistry } from '../connectors/index.ts';
+import { carryOverDlp } from '../db/asset-dlp.ts';
 import { markRemovedAssets, upsertAssets } from '../db/assets.ts';
 import type { Database } from '../db/client.ts';
 import { getConnection, loadStreamState, openCredentials } from '../db/connections.ts';
-import { applyObservations, expireMutes, resolveUnobservedFindings, type ScanScope } from '../db/findings.ts';
+import {
+  applyObservations,
+  expireMutes,
+  keepFindings,
+  resolveUnobservedFindings,
+  type ScanScope,
+} from '../db/findings.ts';
 import { getScanById, type Scan, type ScanStatus, updateScan } from '../db/scans.ts';
 import type { RuleRun, StreamRun } from '../db/schema.ts';
 import { getTenantById } from '../db/tenants.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import type { Checkpoint, Connector, ConnectorContext, Stream } from './connector.ts';
+import { needsInspection } from './dlp-queue/needs-inspection.ts';
+import type { DlpQueue } from './dlp-queue/types.ts';
 import { type AssetEnricher, createAssetEnricher } from './enrich.ts';
 import { errorMessage, isPeriscopeError, PeriscopeError, StreamUnavailableError } from './errors.ts';
 import { forEachConcurrently } from './for-each-concurrently.ts';
 import { HttpCallCounter } from './http-counter.ts';
-import { type Asset, type Provider, parseAsset } from './model.ts';
+import { type Asset, assetKey, type FileAsset, type Provider, parseAsset } from './model.ts';
 import { parsePolicy } from './policy.ts';
 import { readAhead } from './read-ahead.ts';
 import {
@@ -42,6 +51,8 @@ export interface ScanDeps {
   clock?: () => Date;
   /** Streams read at once (default 2). */
   streamConcurrency?: number;
+  /** Where file content inspections go; without it files are stored uninspected. */
+  dlpQueue?: DlpQueue;
 }
 
 export interface ScanOutcome {
@@ -65,6 +76,8 @@ interface RunState {
   counts: Record<string, number>;
   /** AI-catalog and scope-risk enrichment, with caches that live as long as the scan. */
   enrich: AssetEnricher;
+  /** Queues a file's content inspection; null when the connector cannot fetch content. */
+  inspect: ((file: FileAsset) => Promise<void>) | null;
 }
 
 export interface RunScanOptions {
@@ -93,6 +106,7 @@ export async function runScan(
     http: new HttpCallCounter(),
     counts: { ...scan.counts },
     enrich: createAssetEnricher(),
+    inspect: null,
   };
   await updateScan(deps.db, scanId, {
     status: 'running',
@@ -108,6 +122,19 @@ export async function runScan(
     const tenant = await getTenantById(deps.db, scan.tenantId);
     const policy = parsePolicy(tenant.policy);
     const index = buildRuleIndex(deps.rules, connector.provider, policy, now);
+    const dlpQueue = deps.dlpQueue;
+    if (dlpQueue && connector.fetchContent) {
+      run.inspect = async (file) => {
+        if (!needsInspection(file, policy)) return;
+        const job = {
+          tenantId: scan.tenantId,
+          connectionId: connection.id,
+          assetKey: assetKey(file),
+          scanId,
+        };
+        await dlpQueue.enqueue(job, connector.provider);
+      };
+    }
     const credentials = connector.credentials.parse(
       await openCredentials(deps.db, deps.box, scan.tenantId, connection.id),
     );
@@ -194,10 +221,14 @@ async function runStream(
       const assets = pending;
       pending = [];
       run.enrich(assets); // before the write, so stored assets and rules see the same fields
+      const files = assets.filter((a): a is FileAsset => a.kind === 'file');
+      if (files.length > 0) await carryOverDlp(deps.db, scope.connectionId, files);
       await upsertAssets(deps.db, assetScope, assets, scope.now);
-      const result: EvaluationResult = { observations: [], errors };
+      const result: EvaluationResult = { observations: [], errors, kept: [] };
       evaluateAssets(index, assets, result);
       await applyObservations(deps.db, scope, result.observations);
+      await keepFindings(deps.db, scope, result.kept ?? []);
+      if (run.inspect) for (const file of files) await run.inspect(file);
       await state.flush();
       entry.assets += assets.length;
       countKinds(run.counts, assets);

@@ -69,6 +69,7 @@ export function registerDemo(program: Command): void {
             started.map((s) => s.id),
             providerOf,
           );
+          if (app.dlpQueue.mode === 'in-process') await app.dlpQueue.idle();
           await printScanSummary(db, tenant.id, finished, providerOf);
           print('\nnext: npx periscope findings demo   (add --format json for scripts)');
           if (opts.once) {

@@ -22,7 +22,7 @@ export function registerScan(program: Command): void {
     .option('--provider <provider>', 'only this provider')
     .option('--wait', 'with a Redis queue: wait for the scans to finish (embedded mode always waits)')
     .action((tenantSlug: string, opts: { provider?: string; wait?: boolean }) =>
-      withApp(async ({ database, queue }) => {
+      withApp(async ({ database, queue, dlpQueue }) => {
         const db = database.db;
         const tenant = await getTenant(db, tenantSlug);
         const started = await requestScans(
@@ -43,6 +43,7 @@ export function registerScan(program: Command): void {
           started.map((s) => s.id),
           providerOf,
         );
+        if (dlpQueue.mode === 'in-process') await dlpQueue.idle(); // DLP findings belong in the summary
         await printScanSummary(db, tenant.id, finished, providerOf);
         process.exitCode = exitCodeFor(finished);
       }),

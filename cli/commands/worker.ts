@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { contentRate } from '../../runtime/app.ts';
+import { startDlpWorkers } from '../../scanner/dlp-queue/bullmq.ts';
 import { BullScanQueue, startScanWorker } from '../../scanner/queue/bullmq.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { listSchedules, setSchedule } from '../../scanner/queue/schedules.ts';
@@ -37,9 +39,17 @@ export function runWorker(opts: { concurrency: number }): Promise<void> {
         logger,
         retry: { attempts: env.PERISCOPE_SCAN_ATTEMPTS, backoffMs: env.PERISCOPE_RETRY_BACKOFF_MS },
       });
+      const dlpWorkers = startDlpWorkers(app.scanDeps, {
+        redisUrl: env.REDIS_URL,
+        prefix: env.PERISCOPE_QUEUE_PREFIX,
+        providers: Object.keys(app.connectors),
+        ratePerSecond: (provider) => contentRate(app.connectors, provider),
+        logger,
+      });
       note(`worker started (BullMQ, concurrency ${opts.concurrency}); Ctrl-C to stop`);
       note(`stopping after ${await untilSignal()}: finishing running scans`);
       await worker.close();
+      await dlpWorkers.close();
       return;
     }
     const stop = startInProcessScheduler(database.db, queue, logger);

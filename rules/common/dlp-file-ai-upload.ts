@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { countedDlpProfiles, dlpEvidence } from '../dlp-file.ts';
+import { countedDlpProfiles, dlpEvidence, dlpInspected } from '../dlp-file.ts';
 
 /** Providers whose files are uploads to an AI vendor (assistants, batch input, fine-tuning, chats). */
 const aiVendors = new Set(['openai', 'anthropic', 'gemini']);
@@ -20,6 +20,7 @@ export default defineRule({
     'https://ai.google.dev/gemini-api/docs/files',
   ],
   frameworks: { soc2: ['CC6.7', 'C1.1'], iso27001: ['A.8.12', 'A.5.14'] },
+  evidenceAvailable: dlpInspected,
   appliesTo: (asset) => asset.dlp?.status === 'matched' && aiVendors.has(asset.provider),
   evaluate(asset, ctx) {
     const profiles = countedDlpProfiles(asset, ctx.policy);

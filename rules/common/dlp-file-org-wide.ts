@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { countedDlpProfiles, dlpEvidence } from '../dlp-file.ts';
+import { countedDlpProfiles, dlpEvidence, dlpInspected } from '../dlp-file.ts';
 
 export default defineRule({
   id: 'common/dlp-file-org-wide',
@@ -15,6 +15,7 @@ export default defineRule({
     'https://learn.microsoft.com/en-us/sharepoint/change-default-sharing-link',
   ],
   frameworks: { soc2: ['CC6.1'], iso27001: ['A.8.12', 'A.5.15'] },
+  evidenceAvailable: dlpInspected,
   appliesTo: (asset) => asset.dlp?.status === 'matched',
   evaluate(asset, ctx) {
     if (asset.exposure !== 'domain') return null;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { canEdit, countedDlpProfiles, dlpEvidence, isPublic } from '../dlp-file.ts';
+import { canEdit, countedDlpProfiles, dlpEvidence, dlpInspected, isPublic } from '../dlp-file.ts';
 
 export default defineRule({
   id: 'common/dlp-file-public-view',
@@ -16,6 +16,7 @@ export default defineRule({
     'https://learn.microsoft.com/en-us/sharepoint/turn-external-sharing-on-or-off',
   ],
   frameworks: { soc2: ['CC6.1', 'CC6.7'], iso27001: ['A.8.12'] },
+  evidenceAvailable: dlpInspected,
   appliesTo: (asset) => asset.dlp?.status === 'matched',
   evaluate(asset, ctx) {
     // Editable public files are the critical sibling rule's; one finding per file and exposure.

@@ -139,6 +139,11 @@ function offer(f: Finder, candidate: string, p: number, kw: KeywordWindows): Hit
  * visited. At such a position the alternation names the first member that matches; the members
  * after it may match there too, so each is tried with its sticky regex.
  */
+function matchAt(sticky: RegExp, text: string, p: number): string | null {
+  sticky.lastIndex = p;
+  return sticky.exec(text)?.[0] ?? null;
+}
+
 function scanGroup(g: FinderGroup, text: string, acceptTo: number, kw: KeywordWindows, hits: Hit[]): void {
   const resume = g.members.map(() => 0);
   const re = g.any;
@@ -151,12 +156,7 @@ function scanGroup(g: FinderGroup, text: string, acceptTo: number, kw: KeywordWi
     let next = Number.MAX_SAFE_INTEGER;
     for (let i = first; i < g.members.length; i++) {
       if (p >= resume[i]!) {
-        let candidate: string | null = m[first + 1]!;
-        if (i > first) {
-          const s = g.sticky[i]!;
-          s.lastIndex = p;
-          candidate = s.exec(text)?.[0] ?? null;
-        }
+        const candidate = i === first ? m[first + 1]! : matchAt(g.sticky[i]!, text, p);
         if (candidate !== null) {
           const hit = offer(g.members[i]!, candidate, p, kw);
           if (hit !== null) hits.push(hit);
