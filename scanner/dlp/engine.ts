@@ -139,11 +139,6 @@ function offer(f: Finder, candidate: string, p: number, kw: KeywordWindows): Hit
  * visited. At such a position the alternation names the first member that matches; the members
  * after it may match there too, so each is tried with its sticky regex.
  */
-function matchAt(sticky: RegExp, text: string, p: number): string | null {
-  sticky.lastIndex = p;
-  return sticky.exec(text)?.[0] ?? null;
-}
-
 function scanGroup(g: FinderGroup, text: string, acceptTo: number, kw: KeywordWindows, hits: Hit[]): void {
   const resume = g.members.map(() => 0);
   const re = g.any;
@@ -169,6 +164,12 @@ function scanGroup(g: FinderGroup, text: string, acceptTo: number, kw: KeywordWi
     // Positions before every member's resume point cannot yield a candidate.
     re.lastIndex = Math.max(p + 1, next);
   }
+}
+
+/** The match of a sticky regex at `p`, if any. */
+function matchAt(sticky: RegExp, text: string, p: number): string | null {
+  sticky.lastIndex = p;
+  return sticky.exec(text)?.[0] ?? null;
 }
 
 interface Hit extends RawMatch {
