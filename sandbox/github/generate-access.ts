@@ -69,6 +69,14 @@ const APP_SLUGS = [
   'lint-bot',
 ];
 
+/** Anthropic's Claude GitHub App (slug as in its public install link), an AI app the catalog knows. */
+export const AI_APP_SLUG = 'claude';
+/** Cross-provider rules the GitHub simulator plants too (see AI_APP_SLUG). */
+export const shadowAiRuleIds = [
+  'common/shadow-ai-grant-unapproved',
+  'common/shadow-ai-tenant-wide-grant',
+] as const;
+
 function generateInstallations(ctx: Context, count: number): GhInstallation[] {
   const { random, clock } = ctx;
   const make = (
@@ -94,6 +102,18 @@ function generateInstallations(ctx: Context, count: number): GhInstallation[] {
     make(scannerApp.installationId, scannerApp.appId, scannerApp.slug, 'all', SCANNER_APP_PERMISSIONS),
   ];
   for (let i = 1; i < count; i += 1) {
+    if (i === count - 1 && i > 3 && !ctx.clean) {
+      // The last one is an AI coding assistant installed without review: the shadow-AI rules' case.
+      const assistant = make(ctx.nextId(), random.int(10_000, 900_000), AI_APP_SLUG, 'selected', {
+        contents: 'read',
+        pull_requests: 'write',
+        issues: 'write',
+      });
+      list.push(assistant);
+      for (const ruleId of shadowAiRuleIds)
+        ctx.plant({ ruleId, assetKey: githubAssetKey.installation(assistant.id) });
+      continue;
+    }
     const slug = `${APP_SLUGS[(i - 1) % APP_SLUGS.length]}${i > APP_SLUGS.length ? `-${i}` : ''}`;
     // 1: selected + write (near-miss), 2: all + read-only (near-miss), 3: planted, others selected.
     const selection = i === 2 || (i === 3 && !ctx.clean) ? 'all' : 'selected';

@@ -5,7 +5,9 @@
  * generator plants nothing by accident, and a test that mutates the tenant ("fixes" a finding)
  * reads the expected findings from here instead of editing the planted list by hand.
  */
+
 import { githubAssetKey } from './asset-keys.ts';
+import { AI_APP_SLUG, shadowAiRuleIds } from './generate-access.ts';
 import type { GitHubTenant, Planted } from './types.ts';
 
 const UNUSED_DAYS = 90;
@@ -81,6 +83,9 @@ export function findGitHubViolations(tenant: GitHubTenant, now: Date): Planted[]
     if (i.repository_selection === 'all' && writes) {
       add('github/app-installation-all-repos-write', githubAssetKey.installation(i.id));
     }
+    // Org-wide by nature and unreviewed in a fresh tenant: both shadow-AI rules fire.
+    if (i.app_slug === AI_APP_SLUG)
+      for (const ruleId of shadowAiRuleIds) add(ruleId, githubAssetKey.installation(i.id));
   }
   for (const c of tenant.credentialAuthorizations) {
     const key = githubAssetKey.credential(c.credential_id);

@@ -31,10 +31,6 @@ describe('periscope policy, app status and ai-apps', { timeout: 240_000 }, () =>
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'periscope-policy-'));
     sim = await startGitHubSimulator({ seed: 5, ghec: false });
-    // The generated apps are not AI apps; make one CodeRabbit's installation.
-    const installation = sim.tenant.installations.find((i) => i.app_slug === 'ci-runner');
-    if (!installation) throw new Error('simulator has no ci-runner installation');
-    installation.app_slug = 'coderabbitai';
   });
   afterAll(async () => {
     await sim?.close();
@@ -63,8 +59,8 @@ describe('periscope policy, app status and ai-apps', { timeout: 240_000 }, () =>
     const inventory = JSON.parse((await periscope('ai-apps', 'acme', '--format', 'json')).stdout);
     expect(inventory).toEqual([
       expect.objectContaining({
-        aiCatalogId: 'coderabbit',
-        vendor: 'CodeRabbit',
+        aiCatalogId: 'claude-code',
+        vendor: 'Anthropic',
         category: 'coding',
         approval: 'unreviewed',
         providers: ['github'],
@@ -75,7 +71,7 @@ describe('periscope policy, app status and ai-apps', { timeout: 240_000 }, () =>
     const unknown = await periscope('app', 'status', 'acme', 'github:no-such-app', 'approved');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown app "github:no-such-app"');
-    expect((await periscope('app', 'status', 'acme', 'coderabbit', 'approved')).code).toBe(0);
+    expect((await periscope('app', 'status', 'acme', 'claude-code', 'approved')).code).toBe(0);
   });
 
   it('sets and shows the policy, refusing bad values with the field named', async () => {
@@ -98,7 +94,7 @@ describe('periscope policy, app status and ai-apps', { timeout: 240_000 }, () =>
       staleDays: 30,
       rotationDays: 365,
       allowedDomains: ['partner.example'],
-      appApprovals: { coderabbit: 'approved' },
+      appApprovals: { 'claude-code': 'approved' },
       severityOverrides: { 'common/dlp-file-org-wide': 'high' },
       disabledRules: ['github/webhook-without-secret'],
       dlpProfiles: ['pii', 'phi', 'financial', 'credentials', 'source-code'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateGitHubTenant } from '../../sandbox/github/generate.ts';
+import { shadowAiRuleIds } from '../../sandbox/github/generate-access.ts';
 import { findGitHubViolations } from '../../sandbox/github/oracle.ts';
 import { githubRuleIds } from '../../sandbox/index.ts';
 
@@ -19,7 +20,7 @@ describe('GitHub tenant generator', () => {
   it('plants every rule at least once, and nothing else is violated', () => {
     for (const seed of [1, 2, 3]) {
       const { tenant, planted } = generateGitHubTenant({ seed, now });
-      expect(new Set(planted.map((p) => p.ruleId))).toEqual(new Set(githubRuleIds));
+      expect(new Set(planted.map((p) => p.ruleId))).toEqual(new Set([...githubRuleIds, ...shadowAiRuleIds]));
       expect(findGitHubViolations(tenant, now).map(keyOf).sort()).toEqual(planted.map(keyOf).sort());
       expect(new Set(planted.map(keyOf)).size).toBe(planted.length);
     }

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFindings } from '../../db/finding-queries.ts';
 import { updatePolicy } from '../../db/policy.ts';
-import { type GitHubHarness, startGitHubHarness } from '../support/github-harness.ts';
+import { type GitHubHarness, plantedKeys, startGitHubHarness } from '../support/github-harness.ts';
 
 const shadowAi = (keys: string[]) => keys.filter((k) => k.startsWith('common/shadow-ai-'));
 
@@ -17,10 +17,10 @@ describe('shadow AI through the scan pipeline', () => {
 
   it('flags an unreviewed AI app installation and resolves it once the app is approved', async () => {
     h = await startGitHubHarness();
-    const installation = h.sim.tenant.installations.find((i) => i.app_slug === 'ci-runner');
-    if (!installation) throw new Error('simulator has no ci-runner installation');
-    installation.app_slug = 'coderabbitai';
-    const key = `github:oauth_grant:installation:${installation.id}`;
+    // The simulator plants one AI app installed on the org without review: Anthropic's Claude app.
+    const planted = shadowAi(plantedKeys(h.sim.planted));
+    expect(planted).toHaveLength(2);
+    const key = planted[0]!.split(' ')[1]!;
 
     expect((await h.scan()).outcome.status).toBe('succeeded');
     expect(shadowAi(await h.findingKeys())).toEqual([
@@ -32,13 +32,13 @@ describe('shadow AI through the scan pipeline', () => {
       ruleId: 'common/shadow-ai-grant-unapproved',
     });
     expect(unapproved?.evidence).toMatchObject({
-      app: 'coderabbit',
-      vendor: 'CodeRabbit',
+      vendor: 'Anthropic',
       category: 'coding',
       approval: 'unreviewed',
     });
+    const appId = String(unapproved?.evidence.app);
 
-    await updatePolicy(h.database.db, h.tenantId, { appApprovals: { coderabbit: 'approved' } });
+    await updatePolicy(h.database.db, h.tenantId, { appApprovals: { [appId]: 'approved' } });
     expect((await h.scan()).outcome.status).toBe('succeeded');
     expect(shadowAi(await h.findingKeys())).toEqual([]);
     expect(shadowAi(await h.findingKeys('resolved'))).toHaveLength(2);
