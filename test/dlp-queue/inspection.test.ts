@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAssetRow } from '../../db/asset-dlp.ts';
 import { createConnection } from '../../db/connections.ts';
 import { listFindingEvents, listFindings } from '../../db/finding-queries.ts';
+import { updatePolicy } from '../../db/policy.ts';
 import { createOrGetActiveScan } from '../../db/scans.ts';
 import { createTenant } from '../../db/tenants.ts';
 import { rules } from '../../rules/index.ts';
@@ -160,5 +161,25 @@ describe('DLP inspection queue', () => {
     expect(await open()).toEqual([]);
     const types = (await listFindingEvents(database.db, tenantId)).map((e) => e.type);
     expect(types).toEqual(['opened', 'resolved']);
+  });
+
+  it('a custom profile with a catastrophic-backtracking pattern does not stall the inspection', async () => {
+    await updatePolicy(database.db, tenantId, {
+      customDlpProfiles: [
+        { id: 'evil', name: 'Backtracking', patterns: ['(a+)+$'], keywords: [], threshold: 1 },
+      ],
+    });
+    // Exponential for a backtracking engine (V8 would not finish); linear for RE2.
+    files.set('aaa', {
+      name: 'aaa.txt',
+      exposure: 'external',
+      access: 'view',
+      modifiedAt: '2026-11-04T10:00:00.000Z',
+      mimeType: 'text/plain',
+      content: `${'a'.repeat(50_000)}!`,
+    });
+    expect((await scan()).status).toBe('succeeded');
+    const row = await findAssetRow(database.db, tenantId, connectionId, 'google-workspace:file:aaa');
+    expect((row?.data as { dlp: FileAsset['dlp'] }).dlp?.status).toBe('clean');
   });
 });
