@@ -9,7 +9,7 @@ import type { ConnectorRegistry } from '../connectors/index.ts';
 import { carryOverDlp } from '../db/asset-dlp.ts';
 import { markRemovedAssets, upsertAssets } from '../db/assets.ts';
 import type { Database } from '../db/client.ts';
-import { getConnection, loadStreamState, openCredentials } from '../db/connections.ts';
+import { getConnection, loadStreamState } from '../db/connections.ts';
 import {
   applyObservations,
   expireMutes,
@@ -23,6 +23,7 @@ import { getTenantById } from '../db/tenants.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import type { Checkpoint, Connector, ConnectorContext, Stream } from './connector.ts';
+import { openConnectorSession } from './connector-session.ts';
 import { needsInspection } from './dlp-queue/needs-inspection.ts';
 import type { DlpQueue } from './dlp-queue/types.ts';
 import { type AssetEnricher, createAssetEnricher } from './enrich.ts';
@@ -135,17 +136,11 @@ export async function runScan(
         await dlpQueue.enqueue(job, connector.provider);
       };
     }
-    const credentials = connector.credentials.parse(
-      await openCredentials(deps.db, deps.box, scan.tenantId, connection.id),
-    );
-    const config = {
-      id: connection.id,
-      tenantId: connection.tenantId,
-      provider: connector.provider,
-      baseUrl: connection.baseUrl,
-      config: connection.config,
-    };
-    const client = connector.createClient(config, credentials, { logger, http: run.http, signal });
+    const { config, credentials, client } = await openConnectorSession(deps, connector, connection, {
+      logger,
+      http: run.http,
+      signal,
+    });
     const scope: ScanScope = { tenantId: scan.tenantId, connectionId: connection.id, scanId, now };
     const errors: EvaluationResult['errors'] = new Map();
 

@@ -5,9 +5,10 @@
  * function: only counts, detector ids and masked hints are stored.
  */
 import { contentVersion, findAssetRow, saveDlpResult } from '../../db/asset-dlp.ts';
-import { getConnection, openCredentials } from '../../db/connections.ts';
+import { getConnection } from '../../db/connections.ts';
 import { applyObservations, resolveAssetFindings } from '../../db/findings.ts';
 import { getTenantById } from '../../db/tenants.ts';
+import { openConnectorSession } from '../connector-session.ts';
 import { createDlpScanner, inspectContent } from '../dlp/index.ts';
 import { PeriscopeError } from '../errors.ts';
 import { HttpCallCounter } from '../http-counter.ts';
@@ -46,19 +47,10 @@ export async function inspectFile(
   let dlp: NonNullable<FileAsset['dlp']>;
   const content = connector.fetchContent
     ? await (async () => {
-        const credentials = connector.credentials.parse(
-          await openCredentials(deps.db, deps.box, job.tenantId, connection.id),
-        );
-        const config = {
-          id: connection.id,
-          tenantId: connection.tenantId,
-          provider: connector.provider,
-          baseUrl: connection.baseUrl,
-          config: connection.config,
-        };
         const http = new HttpCallCounter();
-        const client = connector.createClient(config, credentials, { logger, http, signal });
+        const session = await openConnectorSession(deps, connector, connection, { logger, http, signal });
         const state = { get: async () => undefined, set: async () => {} };
+        const { config, credentials, client } = session;
         return connector.fetchContent?.(
           { connection: config, credentials, client, logger, signal, http, state },
           file,
