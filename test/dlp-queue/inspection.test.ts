@@ -180,6 +180,7 @@ describe('DLP inspection queue', () => {
     });
     expect((await scan()).status).toBe('succeeded');
     const row = await findAssetRow(database.db, tenantId, connectionId, 'google-workspace:file:aaa');
-    expect((row?.data as { dlp: FileAsset['dlp'] }).dlp?.status).toBe('clean');
+    const data = row?.data as { dlp: FileAsset['dlp'] } | undefined;
+    expect(data?.dlp?.status).toBe('clean');
   });
 });
