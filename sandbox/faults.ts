@@ -31,6 +31,11 @@ export interface FaultSpec {
   retryAfter?: number;
   /** Delay for `latency` faults. Default 200 ms. */
   delayMs?: number;
+  /**
+   * Vendor error reason for the body (Google's `errors[0].reason`, e.g. `userRateLimitExceeded`).
+   * Passed to `errorBody`; GitHub ignores it.
+   */
+  reason?: string;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -57,7 +62,7 @@ export interface FaultInjector {
 
 export interface FaultOptions {
   /** Builds the JSON error body in the vendor's shape. Default: GitHub's basic-error. */
-  errorBody?: (message: string, status: number) => unknown;
+  errorBody?: (message: string, status: number, fault: ActiveFault) => unknown;
   /** Link put into GitHub-style `documentation_url`. */
   documentationUrl?: string;
 }
@@ -87,7 +92,7 @@ export function createFaultInjector(options: FaultOptions = {}): FaultInjector {
     const retryAfter = String(fault.retryAfter ?? 1);
     const json = (status: number, message: string, headers: Record<string, string> = {}) => ({
       status,
-      body: JSON.stringify(errorBody(message, status)),
+      body: JSON.stringify(errorBody(message, status, fault)),
       headers,
     });
     switch (fault.kind) {

@@ -10,6 +10,7 @@ export {
   type FaultSpec,
 } from './faults.ts';
 export * from './github/index.ts';
+export * from './google/index.ts';
 export { type SandboxHandler, type SandboxHost, type SandboxHostOptions, startSandboxHost } from './host.ts';
 export { createIdSequence, createRandom, type Random } from './random.ts';
 export {
