@@ -6,9 +6,9 @@
  */
 import { isDriveMember, serializeFile } from './drive-view.ts';
 import type { GoogleRoute } from './route-types.ts';
-import { CONTENT_SCOPES, METADATA_SCOPES, masked } from './routes-files.ts';
+import { CONTENT_SCOPES, METADATA_SCOPES } from './routes-files.ts';
 import type { ChangeEntry, GoogleTenant, SharedDrive } from './types.ts';
-import { badRequest, decodePageToken, encodePageToken, googleError, pageSize } from './wire.ts';
+import { badRequest, decodePageToken, encodePageToken, googleError, masked, pageSize } from './wire.ts';
 
 /** Start tokens are offset so they look like Google's (never "0") and stay plain integers. */
 export const CHANGE_BASE = 1000;

@@ -6,7 +6,15 @@
  */
 import type { GoogleRoute } from './route-types.ts';
 import type { GoogleUser } from './types.ts';
-import { badRequest, decodePageToken, encodePageToken, googleError, notFound, pageSize } from './wire.ts';
+import {
+  badRequest,
+  decodePageToken,
+  encodePageToken,
+  googleError,
+  masked,
+  notFound,
+  pageSize,
+} from './wire.ts';
 
 const SCOPE = 'https://www.googleapis.com/auth/admin.directory.';
 const USERS_READ = [`${SCOPE}user.readonly`, `${SCOPE}user`];
@@ -84,14 +92,14 @@ export const directoryRoutes: GoogleRoute[] = [
         users: page.map((user) => serializeUser(user, tenant.customerId, full)),
       };
       if (offset + size < all.length) body.nextPageToken = encodePageToken({ offset: offset + size });
-      return { status: 200, body };
+      return { status: 200, body: masked(body, query.get('fields'), '*') };
     },
   },
   {
     method: 'GET',
     template: '/admin/directory/v1/users/{userKey}/tokens',
     scopes: SECURITY,
-    handle({ params, grant, tenant, auth }) {
+    handle({ params, query, grant, tenant, auth }) {
       const denied = requireAdmin(grant.subject);
       if (denied) return denied;
       const user = auth.findUser(params.userKey ?? '');
@@ -106,10 +114,8 @@ export const directoryRoutes: GoogleRoute[] = [
         userKey: user.id,
         scopes: [...token.scopes],
       }));
-      return {
-        status: 200,
-        body: { kind: 'admin#directory#tokenList', etag: etag(`tokens${user.id}`), items },
-      };
+      const body = { kind: 'admin#directory#tokenList', etag: etag(`tokens${user.id}`), items };
+      return { status: 200, body: masked(body, query.get('fields'), '*') };
     },
   },
 ];

@@ -9,15 +9,14 @@ import { corpusSegments, walk } from './file-walk.ts';
 import type { GoogleCall, GoogleRoute } from './route-types.ts';
 import type { DriveFile } from './types.ts';
 import {
-  applyMask,
   badRequest,
   decodePageToken,
   encodePageToken,
   type GoogleReply,
   googleError,
+  masked,
   notFound,
   pageSize,
-  parseFields,
 } from './wire.ts';
 
 const DRIVE = 'https://www.googleapis.com/auth/drive';
@@ -29,11 +28,6 @@ export const METADATA_SCOPES = [
   `${DRIVE}.file`,
 ];
 export const CONTENT_SCOPES = [DRIVE, `${DRIVE}.readonly`, `${DRIVE}.file`];
-
-/** Applies `fields`, or the endpoint's default field set when none is given. */
-export function masked(body: unknown, fields: string | null, fallback: string): unknown {
-  return applyMask(body, parseFields(fields?.trim() ? fields : fallback));
-}
 
 const fileNotFound = (id: string) => notFound(`File not found: ${id}.`);
 

@@ -125,3 +125,8 @@ export function applyMask(value: unknown, mask: FieldMask | true): unknown {
   }
   return out;
 }
+
+/** Applies `fields`, or the endpoint's default field set (`*` = everything) when none is given. */
+export function masked(body: unknown, fields: string | null, fallback: string): unknown {
+  return applyMask(body, parseFields(fields?.trim() ? fields : fallback));
+}
