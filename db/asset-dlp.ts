@@ -28,10 +28,9 @@ export async function saveDlpResult(
   key: string,
   dlp: StoredDlp,
 ): Promise<void> {
-  const stored = dlp;
   await db
     .update(assets)
-    .set({ data: sql`jsonb_set(${assets.data}, '{dlp}', ${JSON.stringify(stored)}::jsonb)` })
+    .set({ data: sql`jsonb_set(${assets.data}, '{dlp}', ${JSON.stringify(dlp)}::jsonb)` })
     .where(and(eq(assets.connectionId, connectionId), eq(assets.key, key)));
 }
 
