@@ -2,43 +2,19 @@
  * The `periscope` command as a user runs it (a child process, embedded PGlite in a temp data
  * dir, in-process queue) against the GitHub simulator running in this test.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitHubSimulator, startGitHubSimulator } from '../../sandbox/index.ts';
+import { cliRunner } from '../support/cli.ts';
 import { plantedKeys } from '../support/github-harness.ts';
-
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'periscope.js');
 
 // Each command is a fresh process opening PGlite from disk: seconds each, more on a busy machine.
 describe('periscope CLI (embedded mode)', { timeout: 240_000 }, () => {
   let dataDir: string;
   let sim: GitHubSimulator;
-  const env = () => {
-    const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
-    return {
-      ...rest,
-      PERISCOPE_DATA_DIR: dataDir,
-      PERISCOPE_LOG_LEVEL: 'warn',
-      PERISCOPE_RETRY_BACKOFF_MS: '10',
-    };
-  };
-  const periscope = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-        env: env(),
-        maxBuffer: 64 << 20,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const periscope = cliRunner(() => dataDir, { PERISCOPE_RETRY_BACKOFF_MS: '10' });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'periscope-cli-'));

@@ -2,31 +2,17 @@
  * Policy and AI-app commands as a user runs them (child processes, embedded PGlite): scan an org
  * with an AI app installed, list the AI inventory, approve the app, and change the policy.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitHubSimulator, startGitHubSimulator } from '../../sandbox/index.ts';
-
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'periscope.js');
+import { cliRunner } from '../support/cli.ts';
 
 describe('periscope policy, app status and ai-apps', { timeout: 240_000 }, () => {
   let dataDir: string;
   let sim: GitHubSimulator;
-  const periscope = async (...args: string[]) => {
-    const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
-    const env = { ...rest, PERISCOPE_DATA_DIR: dataDir, PERISCOPE_LOG_LEVEL: 'warn' };
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, maxBuffer: 64 << 20 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const periscope = cliRunner(() => dataDir);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'periscope-policy-'));
