@@ -4,6 +4,7 @@
  * negatives that look alike but must not be reported.
  */
 import { crc32 } from 'node:zlib';
+import { createRandom as createSeededRandom } from '../sandbox/random.ts';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -12,22 +13,9 @@ export const ALNUM = UPPER + LOWER + DIGITS;
 const BASE64URL = `${ALNUM}-_`;
 const BASE64 = `${ALNUM}+/`;
 
-/** sfc32: small, fast, good enough for test data; the same seed always yields the same corpus. */
+/** The sandbox's seeded generator with the helpers corpus values need; same seed, same corpus. */
 export function createRandom(seed: number) {
-  let a = 0x9e3779b9;
-  let b = 0x243f6a88;
-  let c = 0xb7e15162;
-  let d = seed >>> 0;
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 16; i += 1) next();
+  const { next } = createSeededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   return {
     next,
