@@ -64,6 +64,35 @@ export async function markRemovedAssets(db: Database, scope: AssetScope, at: Dat
   return removed.length;
 }
 
+export interface RemovedAsset {
+  key: string;
+  /** Remove only while the stored asset still has this owner. */
+  owner?: string;
+}
+
+/**
+ * A delta pass's deletions: the vendor said these are gone. They count as covered by this scan
+ * (last_scan_id), so reconcile resolves their findings. An asset this scan stored is skipped:
+ * it moved (another drive, another owner) rather than disappeared.
+ */
+export async function markAssetsRemoved(
+  db: Database,
+  scope: AssetScope,
+  gone: RemovedAsset[],
+  at: Date,
+): Promise<void> {
+  for (let i = 0; i < gone.length; i += 1000) {
+    const slice = gone.slice(i, i + 1000);
+    const rows = JSON.stringify(slice.map((g) => ({ key: g.key, owner: g.owner ?? null })));
+    await db.execute(sql`
+      update assets a set removed_at = ${at.toISOString()}::timestamptz, last_scan_id = ${scope.scanId}::uuid
+      from jsonb_to_recordset(${rows}::jsonb) as r(key text, owner text)
+      where a.connection_id = ${scope.connectionId}::uuid and a.key = r.key and a.removed_at is null
+        and a.last_scan_id <> ${scope.scanId}::uuid
+        and (r.owner is null or a.data->>'owner' = r.owner)`);
+  }
+}
+
 export type AssetRow = typeof assets.$inferSelect;
 
 export async function listAssets(

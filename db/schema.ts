@@ -57,6 +57,8 @@ export const connections = pgTable(
 
 export interface StreamRun {
   status: 'pending' | 'running' | 'completed' | 'failed' | 'unavailable';
+  /** 'delta': the stream read a change feed, so what it did not return was kept, not removed. */
+  mode?: 'full' | 'delta';
   reason?: string;
   error?: { code: string; message: string };
   checkpoint?: Record<string, unknown>;

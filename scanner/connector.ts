@@ -14,6 +14,17 @@ export interface Batch {
   assets: AssetInput[];
   /** Where to resume after this batch; omitted when the stream cannot resume mid-way. */
   checkpoint?: Checkpoint;
+  /**
+   * This pass reads only what changed (a change feed): assets it does not yield are unchanged,
+   * not gone, so they and their findings are kept. Sticky for the rest of the stream's run.
+   */
+  delta?: boolean;
+  /**
+   * In a delta pass, the assets the vendor reported deleted. With `owner`, only if the stored
+   * asset still has that owner (a feed may report a file gone that only left its reader's view).
+   * An asset some batch of this scan returned is never removed (it moved, it is not gone).
+   */
+  removed?: Array<{ kind: AssetKind; externalId: string; owner?: string }>;
 }
 
 /** Per-connection, non-secret configuration plus the endpoint override. */

@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import type { ConnectorRegistry } from '../connectors/index.ts';
 import { carryOverDlp } from '../db/asset-dlp.ts';
-import { markRemovedAssets, upsertAssets } from '../db/assets.ts';
+import { markAssetsRemoved, markRemovedAssets, type RemovedAsset, upsertAssets } from '../db/assets.ts';
 import type { Database } from '../db/client.ts';
 import { getConnection, loadStreamState } from '../db/connections.ts';
 import {
@@ -205,10 +205,12 @@ async function runStream(
     assets: prior?.assets ?? 0,
     startedAt: prior?.startedAt ?? new Date().toISOString(),
     ...(prior?.checkpoint ? { checkpoint: prior.checkpoint } : {}),
+    ...(prior?.mode ? { mode: prior.mode } : {}),
   };
   run.streams[stream.name] = entry;
   const state = await loadStreamState(deps.db, scope.connectionId, stream.name);
   const assetScope = { ...scope, stream: stream.name };
+  const removed: RemovedAsset[] = [];
   try {
     let pending: Asset[] = [];
     let pendingCheckpoint: Checkpoint | undefined;
@@ -234,15 +236,21 @@ async function runStream(
     for await (const batch of readAhead(stream.collect({ ...base, state: state.state }, entry.checkpoint))) {
       for (const input of batch.assets) pending.push(parseAsset(input));
       if (batch.checkpoint) pendingCheckpoint = batch.checkpoint;
+      if (batch.delta) entry.mode = 'delta';
+      for (const gone of batch.removed ?? [])
+        removed.push({ key: assetKey({ provider: base.connection.provider, ...gone }), owner: gone.owner });
       // Interrupted: keep what was read, as far as its checkpoint, then stop.
       if (pending.length >= WRITE_BATCH_ASSETS || base.signal.aborted) await write();
       if (base.signal.aborted) return;
     }
     await write();
     await state.flush(); // a stream may save state (ETags) after its last batch
-    await markRemovedAssets(deps.db, assetScope, scope.now);
+    // A full pass saw everything, so what it missed is gone; a delta pass names its deletions.
+    if (entry.mode === 'delta') await markAssetsRemoved(deps.db, assetScope, removed, scope.now);
+    else await markRemovedAssets(deps.db, assetScope, scope.now);
     run.streams[stream.name] = {
       status: 'completed',
+      mode: entry.mode ?? 'full',
       assets: entry.assets,
       startedAt: entry.startedAt,
       finishedAt: new Date().toISOString(),
@@ -320,8 +328,9 @@ async function runTenantRulesAndReconcile(
   }
 
   await resolveUnobservedFindings(deps.db, scope, {
+    // A delta stream covered only the assets it returned (last_scan_id), not the whole stream.
     completedStreams: Object.entries(run.streams)
-      .filter(([, s]) => s.status === 'completed')
+      .filter(([, s]) => s.status === 'completed' && s.mode !== 'delta')
       .map(([name]) => name),
     assetRuleIds: index.all.filter((r) => r.type === 'asset').map((r) => r.id),
     evaluatedTenantRuleIds: evaluatedTenantRules,

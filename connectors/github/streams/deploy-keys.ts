@@ -5,6 +5,7 @@
  */
 import { defineStream } from '../../../scanner/connector.ts';
 import type { AssetInput } from '../../../scanner/model.ts';
+import { orderedPool } from '../../../scanner/ordered-pool.ts';
 import type { GitHubClient } from '../client.ts';
 import { orgOf } from '../context.ts';
 import type { GitHubCredentials } from '../credentials.ts';
@@ -12,7 +13,6 @@ import { collectAll, listPages } from '../list-pages.ts';
 import { githubManifest } from '../manifest.ts';
 import { GhDeployKey, normalizeDeployKey } from '../normalize/deploy-key.ts';
 import { GhRepository } from '../normalize/repository.ts';
-import { orderedPool } from '../ordered-pool.ts';
 import { PageCache } from '../page-cache.ts';
 
 export const deployKeysStream = defineStream<GitHubCredentials, GitHubClient>({
