@@ -9,6 +9,7 @@ import type { SandboxHandler } from '../host.ts';
 import type { RequestCounter } from '../request-counter.ts';
 import type { Router } from '../router.ts';
 import type { GoogleAuthState } from './auth.ts';
+import { type GoogleQuota, quotaFamily } from './quota.ts';
 import type { GoogleRoute } from './route-types.ts';
 import { authorizeEndpoint, tokenEndpoint } from './token-endpoint.ts';
 import type { GoogleTenant } from './types.ts';
@@ -21,6 +22,8 @@ export interface GoogleDispatchDeps {
   faults: FaultInjector;
   requests: RequestCounter;
   adminEmail: string;
+  /** Per-user / per-account query budgets (403 userRateLimitExceeded, 429 rateLimitExceeded). */
+  quota?: GoogleQuota;
 }
 
 const REASONS: Record<number, [string, string]> = {
@@ -80,6 +83,24 @@ function write(req: IncomingMessage, res: ServerResponse, reply: GoogleReply): v
   res.end(req.method === 'HEAD' ? undefined : payload);
 }
 
+/**
+ * Google answers its 403 quota errors without `Retry-After` (the shared fault injector adds one
+ * to every rate-limit fault, as GitHub sends it): drop the header from 403s written through this.
+ */
+function withoutRetryAfterOn403(res: ServerResponse): ServerResponse {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  (res as { writeHead: unknown }).writeHead = (status: number, ...rest: unknown[]) => {
+    const headers = rest[rest.length - 1];
+    if (status === 403 && headers && typeof headers === 'object' && !Array.isArray(headers)) {
+      const copy = { ...(headers as Record<string, unknown>) };
+      for (const name of Object.keys(copy)) if (name.toLowerCase() === 'retry-after') delete copy[name];
+      rest[rest.length - 1] = copy;
+    }
+    return writeHead(status, ...rest);
+  };
+  return res;
+}
+
 export function createGoogleDispatcher(deps: GoogleDispatchDeps): SandboxHandler {
   return async (req, res, ctx) => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -91,7 +112,8 @@ export function createGoogleDispatcher(deps: GoogleDispatchDeps): SandboxHandler
       if (!res.writableFinished) deps.requests.record(method, template, 'reset');
     });
 
-    if (await deps.faults.intercept(req, res, { method, path: ctx.path, template })) return;
+    const target = { method, path: ctx.path, template };
+    if (await deps.faults.intercept(req, withoutRetryAfterOn403(res), target)) return;
 
     if (oauthPath) {
       if (ctx.path === '/o/oauth2/v2/auth' && method === 'GET') {
@@ -114,6 +136,11 @@ export function createGoogleDispatcher(deps: GoogleDispatchDeps): SandboxHandler
     if (!match.handler.scopes.some((scope) => grant.scopes.has(scope))) {
       return write(req, res, insufficientScopes());
     }
+    const denied = deps.quota?.check(
+      quotaFamily(match.template),
+      grant.subject?.primaryEmail ?? `sa:${grant.clientId}`,
+    );
+    if (denied) return write(req, res, denied);
     const reply = match.handler.handle({
       params: match.params,
       query: ctx.url.searchParams,

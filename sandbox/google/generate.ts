@@ -5,8 +5,15 @@
  * produce 10,000 users × 100 files without building a million objects.
  */
 import { createRandom, type Random } from '../random.ts';
+import { OAUTH_APPS } from './apps.ts';
+import { createEventLog } from './events.ts';
 import { type CompactFiles, createFileStore, EXTERNAL_EMAILS, iso, KINDS, Sharing } from './file-store.ts';
+import { generateHistory } from './history.ts';
+import { emptyPlantedSet, PERSONA_END, plantViolations } from './plant.ts';
+import { generateGooglePolicies } from './policies.ts';
 import type { GoogleOAuthGrant, GoogleTenant, GoogleUser, SharedDrive } from './types.ts';
+
+export { OAUTH_APPS } from './apps.ts';
 
 export interface GoogleTenantSize {
   /** Default 50 (min 2: the super admin plus one user). */
@@ -27,6 +34,11 @@ export interface GenerateGoogleTenantOptions {
   now?: Date;
   /** Default `acme.example`. */
   domain?: string;
+  /**
+   * Plant the deterministic violations and look-alikes (plant.ts) over the random background.
+   * Default true.
+   */
+  plant?: boolean;
 }
 
 const GIVEN = ['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kofi', 'Lea'];
@@ -34,45 +46,6 @@ const FAMILY = ['Ruiz', 'Okafor', 'Li', 'Novak', 'Singh', 'Haddad', 'Berg', 'Tan
 const ORG_UNITS = ['/', '/Engineering', '/Sales', '/Finance', '/Contractors'];
 const DAY = 86_400_000;
 export const NEVER_LOGGED_IN = '1970-01-01T00:00:00.000Z';
-
-/** Third-party apps users grant access to; clientIds are stable so tests can name them. */
-export const OAUTH_APPS: ReadonlyArray<GoogleOAuthGrant> = [
-  {
-    clientId: '418273650912-7kq2pdfsync.apps.googleusercontent.com',
-    displayText: 'PDF Docs Sync',
-    scopes: ['https://www.googleapis.com/auth/drive', 'https://mail.google.com/', 'openid'],
-    nativeApp: false,
-    anonymous: false,
-  },
-  {
-    clientId: '77120933811-slackapp.apps.googleusercontent.com',
-    displayText: 'Slack',
-    scopes: ['https://www.googleapis.com/auth/calendar.readonly', 'openid', 'email'],
-    nativeApp: false,
-    anonymous: false,
-  },
-  {
-    clientId: '292824132082.apps.googleusercontent.com',
-    displayText: 'ChatGPT',
-    scopes: ['https://www.googleapis.com/auth/drive.readonly', 'openid', 'email', 'profile'],
-    nativeApp: false,
-    anonymous: false,
-  },
-  {
-    clientId: '1070009224336-sdk.apps.googleusercontent.com',
-    displayText: 'Google Drive for desktop',
-    scopes: ['https://www.googleapis.com/auth/drive'],
-    nativeApp: true,
-    anonymous: false,
-  },
-  {
-    clientId: 'anonymous',
-    displayText: 'anonymous',
-    scopes: ['https://www.googleapis.com/auth/gmail.readonly'],
-    nativeApp: false,
-    anonymous: true,
-  },
-];
 
 function resolveSize(size: GoogleTenantSize = {}): Required<GoogleTenantSize> {
   const filesPerUser = Math.max(0, size.filesPerUser ?? 20);
@@ -198,13 +171,27 @@ export function generateGoogleTenant(options: GenerateGoogleTenantOptions = {}):
   const domain = options.domain ?? 'acme.example';
   const users = generateUsers(random.fork('users'), size.users, domain, now.getTime());
   const compact = generateCompactFiles(random.fork('files'), size);
-  return {
-    customerId: `C0${random.fork('customer').token(7, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+  const customerId = `C0${random.fork('customer').token(7, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
+  const tenant: GoogleTenant = {
+    customerId,
     domain,
     users,
     grants: generateGrants(random.fork('grants'), users, size.tokensPerUser),
     drives: generateDrives(random.fork('drives'), size.sharedDrives, size.users, now.getTime()),
     files: createFileStore({ compact, users, domain, now }),
     changes: [],
+    policies: generateGooglePolicies(random.fork('policies'), customerId),
+    events: createEventLog([]),
+    planted: emptyPlantedSet(),
   };
+  // Planting and history draw from their own forks: the background above is unchanged by them.
+  const plant = options.plant ?? true;
+  const planted = plant ? plantViolations(tenant, random.fork('plant'), now) : undefined;
+  const history = generateHistory(tenant, random.fork('history'), now, plant ? PERSONA_END : 0);
+  if (planted) {
+    tenant.planted = planted.planted;
+    history.push(...planted.activities);
+  }
+  tenant.events = createEventLog(history);
+  return tenant;
 }

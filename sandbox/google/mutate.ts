@@ -1,7 +1,19 @@
 /**
  * Changes a test makes to the live tenant between scans. Every file mutation appends to the
- * change log, so `changes.list` reports it exactly as Drive would after a user's edit.
+ * change log, so `changes.list` reports it exactly as Drive would after a user's edit, and to
+ * the audit log (Reports `drive` events naming the owner or shared drive); grant changes append
+ * `token` authorize/revoke events. The `record*` calls add audit events without other changes.
  */
+import {
+  aclChange,
+  driveActivity,
+  type GeminiUse,
+  geminiActivity,
+  loginActivity,
+  tokenActivity,
+  tokenAuthorize,
+  tokenRevoke,
+} from './events.ts';
 import { iso, userPermission } from './file-store.ts';
 import type { DriveFile, GoogleOAuthGrant, GooglePermission, GoogleTenant, GoogleUser } from './types.ts';
 
@@ -23,6 +35,16 @@ export interface GoogleMutations {
     file: { name: string; mimeType: string; content?: string; permissions?: GooglePermission[] },
   ): DriveFile;
   deleteFile(fileId: string): void;
+  /** A token `activity` event: the user's grant to `clientId` was used (its last use). */
+  recordTokenActivity(
+    email: string,
+    clientId: string,
+    call?: { apiName?: string; methodName?: string; responseBytes?: number; at?: Date },
+  ): void;
+  /** A gemini_in_workspace_apps `feature_utilization` event for the user. */
+  recordGeminiUse(email: string, use?: GeminiUse & { at?: Date }): void;
+  /** A login_success (which also sets lastLoginTime) or login_failure event. */
+  recordLogin(email: string, options?: { success?: boolean; at?: Date }): void;
 }
 
 export function createGoogleMutations(
@@ -56,6 +78,16 @@ export function createGoogleMutations(
     record(next);
     return next;
   };
+  /** Saves a permission change and logs its acl_change events. */
+  const saveAcl = (previous: DriveFile, changed: DriveFile) => {
+    const next = save(changed);
+    const activity = aclChange(tenant, previous, next, now().getTime());
+    if (activity) tenant.events.add(activity);
+    return next;
+  };
+  const access = (file: DriveFile, name: string) =>
+    tenant.events.add(driveActivity(tenant, file, now().getTime(), [{ type: 'access', name }]));
+  const when = (at: Date | undefined) => (at ?? now()).getTime();
   let nextPermission = 1;
 
   return {
@@ -65,25 +97,48 @@ export function createGoogleMutations(
     addGrant(email, grant) {
       const u = user(email);
       tenant.grants.set(u.index, [...(tenant.grants.get(u.index) ?? []), grant]);
+      tenant.events.add(tokenAuthorize(u.index, { ...grant, scopes: [...grant.scopes] }, now().getTime()));
     },
     removeGrant(email, clientId) {
       const u = user(email);
+      const all = tenant.grants.get(u.index) ?? [];
       tenant.grants.set(
         u.index,
-        (tenant.grants.get(u.index) ?? []).filter((g) => g.clientId !== clientId),
+        all.filter((g) => g.clientId !== clientId),
       );
+      for (const g of all)
+        if (g.clientId === clientId) tenant.events.add(tokenRevoke(u.index, g, now().getTime()));
     },
     shareFile(fileId, permission) {
       const current = file(fileId);
       const id = permission.id ?? `sim${nextPermission++}`;
-      return save({ ...current, permissions: [...current.permissions, { ...permission, id }] });
+      return saveAcl(current, { ...current, permissions: [...current.permissions, { ...permission, id }] });
     },
     unshareFile(fileId, permissionId) {
       const current = file(fileId);
-      return save({ ...current, permissions: current.permissions.filter((p) => p.id !== permissionId) });
+      return saveAcl(current, {
+        ...current,
+        permissions: current.permissions.filter((p) => p.id !== permissionId),
+      });
     },
     updateFile(fileId, patch) {
-      return save({ ...file(fileId), ...patch });
+      const current = file(fileId);
+      const next = save({ ...current, ...patch });
+      if (patch.trashed !== undefined && patch.trashed !== current.trashed) {
+        access(next, patch.trashed ? 'trash' : 'untrash');
+      }
+      const edited =
+        (patch.content !== undefined && patch.content !== current.content) ||
+        (patch.mimeType !== undefined && patch.mimeType !== current.mimeType);
+      if (edited) access(next, 'edit');
+      else if (patch.name !== undefined && patch.name !== current.name) {
+        tenant.events.add(
+          driveActivity(tenant, next, now().getTime(), [
+            { type: 'access', name: 'rename', extra: { old_value: [current.name], new_value: [next.name] } },
+          ]),
+        );
+      }
+      return next;
     },
     addFile(owner, spec) {
       const at = iso(now().getTime());
@@ -106,12 +161,30 @@ export function createGoogleMutations(
         content: spec.content ?? '',
       });
       record(created);
+      access(created, 'create');
       return created;
     },
     deleteFile(fileId) {
       const current = file(fileId);
       tenant.files.delete(current.index);
       record(current, true);
+      access(current, 'delete');
+    },
+    recordTokenActivity(email, clientId, call = {}) {
+      const u = user(email);
+      const g = (tenant.grants.get(u.index) ?? []).find((x) => x.clientId === clientId);
+      if (!g) throw new Error(`google simulator: ${email} holds no grant for ${clientId}`);
+      tenant.events.add(tokenActivity(u.index, g, when(call.at), call));
+    },
+    recordGeminiUse(email, use = {}) {
+      tenant.events.add(geminiActivity(user(email).index, when(use.at), use));
+    },
+    recordLogin(email, options = {}) {
+      const u = user(email);
+      const success = options.success ?? true;
+      const at = when(options.at);
+      tenant.events.add(loginActivity(u.index, at, success));
+      if (success && at > Date.parse(u.lastLoginTime)) u.lastLoginTime = iso(at);
     },
   };
 }

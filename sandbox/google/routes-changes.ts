@@ -53,7 +53,8 @@ export const changeRoutes: GoogleRoute[] = [
       const size = pageSize(query.get('pageSize'), 10, 100);
       if (typeof size !== 'number') return size;
       const admin = query.get('useDomainAdminAccess') === 'true';
-      if (admin && !grant.subject?.isAdmin) {
+      // Super admins and delegated admins holding the shared-drive privilege may use it.
+      if (admin && !grant.subject?.isAdmin && !grant.subject?.isDelegatedAdmin) {
         return googleError(
           403,
           'forbidden',

@@ -55,7 +55,7 @@ function serializeUser(user: GoogleUser, customerId: string, full: boolean) {
   return body;
 }
 
-const requireAdmin = (subject: GoogleUser | undefined) =>
+export const requireAdmin = (subject: GoogleUser | undefined) =>
   subject?.isAdmin || subject?.isDelegatedAdmin
     ? undefined
     : googleError(403, 'forbidden', 'Not Authorized to access this resource/api');

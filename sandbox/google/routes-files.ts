@@ -4,10 +4,10 @@
  * and `permissions.list` (pageSize ≤ 100; the only way to see shared-drive item permissions).
  */
 import { canSee, parseQuery, permissionsOf, serializeFile } from './drive-view.ts';
-import { MIME } from './file-store.ts';
+import { MIME, userPermission } from './file-store.ts';
 import { corpusSegments, walk } from './file-walk.ts';
 import type { GoogleCall, GoogleRoute } from './route-types.ts';
-import type { DriveFile } from './types.ts';
+import type { DriveFile, SharedDrive } from './types.ts';
 import {
   badRequest,
   decodePageToken,
@@ -31,14 +31,50 @@ export const CONTENT_SCOPES = [DRIVE, `${DRIVE}.readonly`, `${DRIVE}.file`];
 
 const fileNotFound = (id: string) => notFound(`File not found: ${id}.`);
 
-/** The file when the caller can see it (drive items also need supportsAllDrives). */
-function visibleFile(call: GoogleCall): DriveFile | GoogleReply {
+/**
+ * The file when the caller can see it. Drive items also need supportsAllDrives, except on
+ * `files.export`, which has no such parameter.
+ */
+function visibleFile(call: GoogleCall, needsAllDrives = true): DriveFile | GoogleReply {
   const id = call.params.fileId ?? '';
   const index = call.tenant.files.indexOf(id);
   const file = index === undefined ? undefined : call.tenant.files.get(index);
   if (!file || !canSee(call.tenant, file, call.grant.subject)) return fileNotFound(id);
-  if (file.drive >= 0 && call.query.get('supportsAllDrives') !== 'true') return fileNotFound(id);
+  if (needsAllDrives && file.drive >= 0 && call.query.get('supportsAllDrives') !== 'true') {
+    return fileNotFound(id);
+  }
   return file;
+}
+
+/**
+ * `permissions.list` on a shared drive's id: its members, for a member or (with
+ * `useDomainAdminAccess=true`) a super admin; anyone else gets the drive's 404.
+ */
+function drivePermissions(
+  call: GoogleCall,
+  drive: SharedDrive,
+): Array<Record<string, unknown>> | GoogleReply {
+  const subject = call.grant.subject;
+  const adminAccess = call.query.get('useDomainAdminAccess') === 'true';
+  if (adminAccess && !subject?.isAdmin && !subject?.isDelegatedAdmin) {
+    return googleError(403, 'forbidden', 'The user does not have sufficient permissions for this operation.');
+  }
+  const member = drive.members.some((m) => m.user === subject?.index);
+  if (call.query.get('supportsAllDrives') !== 'true' || (!adminAccess && !member)) {
+    return fileNotFound(drive.id);
+  }
+  return drive.members.flatMap((m) => {
+    const user = call.tenant.users[m.user];
+    if (!user) return [];
+    return [
+      {
+        kind: 'drive#permission',
+        ...userPermission(user, m.role),
+        deleted: false,
+        permissionDetails: [{ permissionType: 'member', role: m.role, inherited: false }],
+      },
+    ];
+  });
 }
 
 const EXPORTS: Record<string, string[]> = {
@@ -126,7 +162,7 @@ export const fileRoutes: GoogleRoute[] = [
     template: '/drive/v3/files/{fileId}/export',
     scopes: CONTENT_SCOPES,
     handle(call) {
-      const file = visibleFile(call);
+      const file = visibleFile(call, false);
       if ('status' in file) return file;
       const mimeType = call.query.get('mimeType');
       if (!mimeType) return badRequest('Required parameter: mimeType');
@@ -145,13 +181,15 @@ export const fileRoutes: GoogleRoute[] = [
     template: '/drive/v3/files/{fileId}/permissions',
     scopes: METADATA_SCOPES,
     handle(call) {
-      const file = visibleFile(call);
+      // A shared drive's own id lists its members (the admin's way in: useDomainAdminAccess).
+      const drive = call.tenant.drives.find((d) => d.id === call.params.fileId);
+      const file = drive ? drivePermissions(call, drive) : visibleFile(call);
       if ('status' in file) return file;
       const size = pageSize(call.query.get('pageSize'), 100, 100);
       if (typeof size !== 'number') return size;
       const state = decodePageToken(call.query.get('pageToken'));
       const offset = typeof state?.offset === 'number' ? state.offset : 0;
-      const all = permissionsOf(call.tenant, file);
+      const all = Array.isArray(file) ? file : permissionsOf(call.tenant, file);
       const body: Record<string, unknown> = {
         kind: 'drive#permissionList',
         permissions: all.slice(offset, offset + size),

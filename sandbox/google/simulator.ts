@@ -1,6 +1,6 @@
 /**
- * `startGoogleSimulator`: Google's OAuth token endpoint, the Admin SDK Directory API and Drive
- * v3 over a generated Workspace tenant. Routes live at the real paths because googleapis keeps
+ * `startGoogleSimulator`: Google's OAuth token endpoint, the Admin SDK Directory and Reports
+ * APIs and Drive v3 over a generated Workspace tenant. Routes live at the real paths because googleapis keeps
  * only the origin of `rootUrl`; the service-account JWT token call must be redirected to
  * `tokenUrl` (google-auth-library hard-codes oauth2.googleapis.com).
  */
@@ -12,10 +12,13 @@ import { createGoogleAuth, type GoogleAuthState, type ServiceAccountKey, type We
 import { createGoogleDispatcher, googleFaultBody } from './dispatch.ts';
 import { type GoogleTenantSize, generateGoogleTenant } from './generate.ts';
 import { createGoogleMutations, type GoogleMutations } from './mutate.ts';
+import { createGoogleQuota, type GoogleQuota, type GoogleQuotaOptions } from './quota.ts';
 import type { GoogleRoute } from './route-types.ts';
 import { changeRoutes } from './routes-changes.ts';
 import { directoryRoutes } from './routes-directory.ts';
 import { fileRoutes } from './routes-files.ts';
+import { policyRoutes } from './routes-policies.ts';
+import { reportRoutes } from './routes-reports.ts';
 import type { GoogleTenant } from './types.ts';
 
 export interface GoogleSimulatorOptions {
@@ -32,6 +35,13 @@ export interface GoogleSimulatorOptions {
   delegatedScopes?: string[];
   /** Primary domain. Default `acme.example`. */
   domain?: string;
+  /**
+   * Per-user (impersonated subject) query budgets per API family, and an account-wide one.
+   * Off by default; see quota.ts. Changeable later through `sim.quota.settings`.
+   */
+  quota?: GoogleQuotaOptions;
+  /** Plant the deterministic violations and look-alikes (`tenant.planted`). Default true. */
+  plant?: boolean;
 }
 
 export interface GoogleSimulator {
@@ -55,6 +65,8 @@ export interface GoogleSimulator {
   mutate: GoogleMutations;
   requests: RequestCounter;
   faults: FaultInjector;
+  /** Query budgets (`settings` is live; `reset()` forgets the calls counted). */
+  quota: GoogleQuota;
   caPem?: string;
   /** Expires every access token issued so far (clients must mint new ones). */
   expireAccessTokens(): void;
@@ -70,6 +82,7 @@ export async function startGoogleSimulator(options: GoogleSimulatorOptions = {})
     size: options.size,
     now,
     domain: options.domain,
+    plant: options.plant,
   });
   const host = options.host ?? (await startSandboxHost({ https: options.https }));
   const auth = await createGoogleAuth({
@@ -79,8 +92,15 @@ export async function startGoogleSimulator(options: GoogleSimulatorOptions = {})
   });
   const faults = createFaultInjector({ errorBody: googleFaultBody });
   const requests = createRequestCounter();
+  const quota = createGoogleQuota(options.quota);
   const router = createRouter<GoogleRoute>();
-  for (const route of [...directoryRoutes, ...fileRoutes, ...changeRoutes]) {
+  for (const route of [
+    ...directoryRoutes,
+    ...fileRoutes,
+    ...changeRoutes,
+    ...policyRoutes,
+    ...reportRoutes,
+  ]) {
     router.add(route.method, route.template, route);
   }
   const admin = tenant.users.find((u) => u.isAdmin && !u.suspended);
@@ -94,6 +114,7 @@ export async function startGoogleSimulator(options: GoogleSimulatorOptions = {})
       faults,
       requests,
       adminEmail: admin.primaryEmail,
+      quota,
     }),
   );
 
@@ -111,6 +132,7 @@ export async function startGoogleSimulator(options: GoogleSimulatorOptions = {})
     mutate: createGoogleMutations(tenant),
     requests,
     faults,
+    quota,
     caPem: host.caPem,
     expireAccessTokens: () => auth.revokeAccessTokens(),
     auth,

@@ -4,6 +4,9 @@
  * 1,000,000-file tenant costs a few bytes per file until a file is materialised for a page.
  */
 
+import type { EventLog } from './events.ts';
+import type { GooglePlantedSet } from './plant.ts';
+
 export interface GoogleUser {
   index: number;
   /** Numeric id as a string, 21 digits like Google's. */
@@ -105,6 +108,24 @@ export interface GoogleTenant {
   drives: SharedDrive[];
   files: FileStore;
   changes: ChangeEntry[];
+  /** The Reports API audit log (token, drive, login, Gemini activities). */
+  events: EventLog;
+  /** What the generator planted on purpose, and the look-alikes that must stay clean. */
+  planted: GooglePlantedSet;
+  /** Cloud Identity Policy API policies (root-OU settings and OU/group overrides). */
+  policies: GooglePolicy[];
+}
+
+/** A Cloud Identity Policy API policy, exactly as `policies.list` serves it. */
+export interface GooglePolicy {
+  /** `policies/<id>`. */
+  name: string;
+  /** `customers/<customerId>`. */
+  customer: string;
+  policyQuery: { query: string; orgUnit: string; group?: string; sortOrder: number };
+  /** `type` is `settings/<app>.<setting>`; `value` holds the setting's camelCase fields. */
+  setting: { type: string; value: Record<string, unknown> };
+  type: 'ADMIN' | 'SYSTEM';
 }
 
 export interface FileStore {

@@ -8,6 +8,7 @@ export const SCOPES = {
   security: 'https://www.googleapis.com/auth/admin.directory.user.security',
   driveMeta: 'https://www.googleapis.com/auth/drive.metadata.readonly',
   driveRead: 'https://www.googleapis.com/auth/drive.readonly',
+  reports: 'https://www.googleapis.com/auth/admin.reports.audit.readonly',
 };
 
 /**
@@ -39,6 +40,10 @@ export function jwtFor(sim: GoogleSimulator, subject: string, scopes: string[]):
 
 export function adminFor(sim: GoogleSimulator, auth: JWT) {
   return admin({ version: 'directory_v1', auth, rootUrl: `${sim.origin}/` });
+}
+
+export function reportsFor(sim: GoogleSimulator, auth: JWT) {
+  return admin({ version: 'reports_v1', auth, rootUrl: `${sim.origin}/` });
 }
 
 export function driveFor(sim: GoogleSimulator, auth: JWT) {
