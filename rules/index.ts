@@ -8,6 +8,12 @@ import commonDlpFileExternalView from './common/dlp-file-external-view.ts';
 import commonDlpFileOrgWide from './common/dlp-file-org-wide.ts';
 import commonDlpFilePublicEdit from './common/dlp-file-public-edit.ts';
 import commonDlpFilePublicView from './common/dlp-file-public-view.ts';
+import commonFileDomainEdit from './common/file-domain-edit.ts';
+import commonFileDomainView from './common/file-domain-view.ts';
+import commonFileExternalEdit from './common/file-external-edit.ts';
+import commonFileExternalView from './common/file-external-view.ts';
+import commonFilePublicEdit from './common/file-public-edit.ts';
+import commonFilePublicView from './common/file-public-view.ts';
 import commonShadowAiGrantUnapproved from './common/shadow-ai-grant-unapproved.ts';
 import commonShadowAiTenantWideGrant from './common/shadow-ai-tenant-wide-grant.ts';
 import type { Rule } from './define-rule.ts';
@@ -33,6 +39,30 @@ import githubSecretScanningAlertOpen from './github/secret-scanning-alert-open.t
 import githubWebhookInsecureUrl from './github/webhook-insecure-url.ts';
 import githubWebhookSslVerificationDisabled from './github/webhook-ssl-verification-disabled.ts';
 import githubWebhookWithoutSecret from './github/webhook-without-secret.ts';
+import googleWorkspaceAdminWithoutTwoSv from './google-workspace/admin-without-2sv.ts';
+import googleWorkspaceAppDocsCalendarAccess from './google-workspace/app-docs-calendar-access.ts';
+import googleWorkspaceAppDriveOrGmailAccess from './google-workspace/app-drive-or-gmail-access.ts';
+import googleWorkspaceAppSignInOnly from './google-workspace/app-sign-in-only.ts';
+import googleWorkspaceDriveAnyoneWithLinkAllowed from './google-workspace/drive-anyone-with-link-allowed.ts';
+import googleWorkspaceDriveDefaultAccessNotPrivate from './google-workspace/drive-default-access-not-private.ts';
+import googleWorkspaceDriveExternalSharingUnrestricted from './google-workspace/drive-external-sharing-unrestricted.ts';
+import googleWorkspaceDriveExternalSharingWithoutWarning from './google-workspace/drive-external-sharing-without-warning.ts';
+import googleWorkspaceDriveNonGoogleInvitesAllowed from './google-workspace/drive-non-google-invites-allowed.ts';
+import googleWorkspaceDriveSdkEnabled from './google-workspace/drive-sdk-enabled.ts';
+import googleWorkspaceDriveSharedDriveManagersOverride from './google-workspace/drive-shared-drive-managers-override.ts';
+import googleWorkspaceFileExternalShareWithoutExpiry from './google-workspace/file-external-share-without-expiry.ts';
+import googleWorkspaceFileSharedToPersonalAccount from './google-workspace/file-shared-to-personal-account.ts';
+import googleWorkspaceGeminiUserWithoutTwoSv from './google-workspace/gemini-user-without-2sv.ts';
+import googleWorkspaceInactiveAdmin from './google-workspace/inactive-admin.ts';
+import googleWorkspaceInactiveUser from './google-workspace/inactive-user.ts';
+import googleWorkspaceInternalAppsTrusted from './google-workspace/internal-apps-trusted.ts';
+import googleWorkspaceLessSecureAppsAllowed from './google-workspace/less-secure-apps-allowed.ts';
+import googleWorkspaceMarketplaceAppsUnrestricted from './google-workspace/marketplace-apps-unrestricted.ts';
+import googleWorkspaceSuperAdminCount from './google-workspace/super-admin-count.ts';
+import googleWorkspaceSuspendedUserHoldsGrants from './google-workspace/suspended-user-holds-grants.ts';
+import googleWorkspaceTakeoutEnabled from './google-workspace/takeout-enabled.ts';
+import googleWorkspaceUnconfiguredThirdPartyAppsAllowed from './google-workspace/unconfigured-third-party-apps-allowed.ts';
+import googleWorkspaceUserWithoutTwoSv from './google-workspace/user-without-2sv.ts';
 
 export const rules: Rule[] = [
   commonDlpFileAiUpload,
@@ -41,6 +71,12 @@ export const rules: Rule[] = [
   commonDlpFileOrgWide,
   commonDlpFilePublicEdit,
   commonDlpFilePublicView,
+  commonFileDomainEdit,
+  commonFileDomainView,
+  commonFileExternalEdit,
+  commonFileExternalView,
+  commonFilePublicEdit,
+  commonFilePublicView,
   commonShadowAiGrantUnapproved,
   commonShadowAiTenantWideGrant,
   githubActionsAllActionsAllowed,
@@ -65,4 +101,28 @@ export const rules: Rule[] = [
   githubWebhookInsecureUrl,
   githubWebhookSslVerificationDisabled,
   githubWebhookWithoutSecret,
+  googleWorkspaceAdminWithoutTwoSv,
+  googleWorkspaceAppDocsCalendarAccess,
+  googleWorkspaceAppDriveOrGmailAccess,
+  googleWorkspaceAppSignInOnly,
+  googleWorkspaceDriveAnyoneWithLinkAllowed,
+  googleWorkspaceDriveDefaultAccessNotPrivate,
+  googleWorkspaceDriveExternalSharingUnrestricted,
+  googleWorkspaceDriveExternalSharingWithoutWarning,
+  googleWorkspaceDriveNonGoogleInvitesAllowed,
+  googleWorkspaceDriveSdkEnabled,
+  googleWorkspaceDriveSharedDriveManagersOverride,
+  googleWorkspaceFileExternalShareWithoutExpiry,
+  googleWorkspaceFileSharedToPersonalAccount,
+  googleWorkspaceGeminiUserWithoutTwoSv,
+  googleWorkspaceInactiveAdmin,
+  googleWorkspaceInactiveUser,
+  googleWorkspaceInternalAppsTrusted,
+  googleWorkspaceLessSecureAppsAllowed,
+  googleWorkspaceMarketplaceAppsUnrestricted,
+  googleWorkspaceSuperAdminCount,
+  googleWorkspaceSuspendedUserHoldsGrants,
+  googleWorkspaceTakeoutEnabled,
+  googleWorkspaceUnconfiguredThirdPartyAppsAllowed,
+  googleWorkspaceUserWithoutTwoSv,
 ];

@@ -101,6 +101,52 @@ export function apiKey(fields: Fields<ApiKeyAsset> = {}) {
   });
 }
 
+/** A Google Workspace directory user as the connector maps it (connectors/google-workspace/MODEL.md). */
+export function gwsUser(fields: Fields<IdentityAsset> = {}, attributes: Record<string, unknown> = {}) {
+  return identity({
+    provider: 'google-workspace',
+    externalId: '104',
+    name: 'Alice Doe',
+    email: 'alice@acme.example',
+    lastLoginAt: daysAgo(2),
+    createdAt: daysAgo(700),
+    ...fields,
+    attributes: {
+      superAdmin: false,
+      delegatedAdmin: false,
+      enrolledIn2Sv: fields.mfaEnabled === undefined ? true : fields.mfaEnabled,
+      enforcedIn2Sv: false,
+      archived: false,
+      orgUnitPath: '/Staff',
+      neverLoggedIn: false,
+      ...attributes,
+    },
+  });
+}
+
+/** A Google OAuth token one user granted (`<userId>:<clientId>`). */
+export function gwsGrant(fields: Fields<OAuthGrantAsset> = {}, attributes: Record<string, unknown> = {}) {
+  const appId = fields.appId ?? '1234-notes.apps.googleusercontent.com';
+  return grant({
+    provider: 'google-workspace',
+    externalId: `104:${appId}`,
+    name: 'Acme Notes',
+    appId,
+    appName: 'Acme Notes',
+    principal: 'alice@acme.example',
+    principalType: 'user',
+    scopes: ['openid'],
+    ...fields,
+    attributes: {
+      userId: '104',
+      nativeApp: false,
+      anonymous: false,
+      principalSuspended: false,
+      ...attributes,
+    },
+  });
+}
+
 /** Applies a rule as the engine does: appliesTo first, then evaluate with merged options. */
 export function check<K extends AssetKind, O extends RuleOptions>(
   rule: AssetRule<K, O>,

@@ -1,0 +1,48 @@
+import { defineRule } from '../define-rule.ts';
+
+/** Google's documented values when the root policy omits a field. */
+const DEFAULTS: Record<string, unknown> = { accessLevel: 'ALLOW_ALL', allowAllInternalApps: false };
+const FIELDS = ['accessLevel', 'allowAllInternalApps'];
+
+export default defineRule({
+  id: 'google-workspace/marketplace-apps-unrestricted',
+  title: 'Only allowlisted Google Workspace Marketplace apps can be installed',
+  description:
+    "When users may install any Marketplace app, or any internal app beside the allowlist, apps nobody reviewed get OAuth access to mail, Drive and calendars; a malicious or compromised app then reads data on every installing user's behalf.",
+  remediation:
+    'In the Google Admin console open Apps > Google Workspace Marketplace apps > Settings, choose "Allow users to install and run allowlisted apps from the Marketplace" (or block all) and clear "Allow exception for internal apps", for every organizational unit that overrides it.',
+  severity: 'medium',
+  provider: 'google-workspace',
+  kind: 'setting',
+  streams: ['settings'],
+  references: [
+    'https://support.google.com/a/answer/6089179',
+    'https://github.com/cisagov/ScubaGoggles/blob/main/scubagoggles/baselines/commoncontrols.md',
+  ],
+  frameworks: { scuba: ['GWS.COMMONCONTROLS.11.1v1'] },
+  appliesTo: (asset) => asset.settingType === 'google-workspace.workspace_marketplace.apps_access_options',
+  evaluate(asset) {
+    const root = asset.scope === 'tenant';
+    const unset = (field: string) => asset.values[field] === undefined || asset.values[field] === null;
+    const read = (field: string) => (unset(field) ? (root ? DEFAULTS[field] : null) : asset.values[field]);
+    const level = read('accessLevel');
+    const internal = read('allowAllInternalApps');
+    if (level === 'ALLOW_NONE') return null;
+    // An override that inherits the level: the internal-app exception matters if the parent allowlists.
+    if (level === null && internal !== true) return null;
+    if (level === 'ALLOW_LISTED_APPS' && internal === false) return null;
+    const undisclosed = FIELDS.filter((field) => read(field) === null);
+    const defaulted = root ? FIELDS.filter(unset) : [];
+    return {
+      evidence: {
+        orgUnit: asset.attributes.orgUnit ?? null,
+        group: asset.attributes.group ?? null,
+        accessLevel: level,
+        allowAllInternalApps: internal,
+        ...(undisclosed.length > 0 ? { undisclosed } : {}),
+        ...(defaulted.length > 0 ? { defaulted } : {}),
+      },
+      ...(undisclosed.length > 0 ? { severity: 'low' as const } : {}),
+    };
+  },
+});

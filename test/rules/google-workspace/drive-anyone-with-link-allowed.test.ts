@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../rules/google-workspace/drive-anyone-with-link-allowed.ts';
+import { check, setting } from '../support.ts';
+
+const ROOT = 'orgUnits/03ph8a2z1';
+const CONTRACTORS = 'orgUnits/03ph8a2z4c7tr0q';
+
+const policy = (values: Record<string, unknown>, orgUnit = ROOT) =>
+  setting('google-workspace.drive_and_docs.external_sharing', values, {
+    provider: 'google-workspace',
+    scope: orgUnit === ROOT ? 'tenant' : 'object',
+    attributes: { orgUnit, group: null, sortOrder: 1, policyType: 'ADMIN' },
+  });
+
+describe(rule.id, () => {
+  it('flags publishing where sharing outside is allowed', () => {
+    expect(
+      check(rule, policy({ externalSharingMode: 'ALLOWED', allowPublishingFiles: true }, CONTRACTORS)),
+    ).toEqual({
+      evidence: {
+        orgUnit: CONTRACTORS,
+        group: null,
+        externalSharingMode: 'ALLOWED',
+        allowPublishingFiles: true,
+      },
+    });
+  });
+
+  it('flags publishing with allowlisted domains too (ScubaGoggles checks every mode but off)', () => {
+    const asset = policy({ externalSharingMode: 'ALLOWLISTED_DOMAINS', allowPublishingFiles: true });
+    expect(check(rule, asset)).not.toBeNull();
+  });
+
+  it('uses Google’s defaults on a root policy and lists them', () => {
+    expect(check(rule, policy({}))?.evidence).toMatchObject({
+      externalSharingMode: 'ALLOWED',
+      allowPublishingFiles: true,
+      defaulted: ['externalSharingMode', 'allowPublishingFiles'],
+    });
+  });
+
+  it('flags an override that enables publishing under an inherited mode, saying the mode is undisclosed', () => {
+    expect(check(rule, policy({ allowPublishingFiles: true }, CONTRACTORS))).toMatchObject({
+      severity: 'low',
+      evidence: {
+        externalSharingMode: null,
+        allowPublishingFiles: true,
+        undisclosed: ['externalSharingMode'],
+      },
+    });
+  });
+
+  it.each([
+    ['sharing off, publishing on', policy({ externalSharingMode: 'DISALLOWED', allowPublishingFiles: true })],
+    ['sharing on, publishing off', policy({ externalSharingMode: 'ALLOWED', allowPublishingFiles: false })],
+    ['an override that sets neither', policy({ warnForExternalSharing: true }, CONTRACTORS)],
+  ])('does not flag %s', (_label, asset) => {
+    expect(check(rule, asset)).toBeNull();
+  });
+});

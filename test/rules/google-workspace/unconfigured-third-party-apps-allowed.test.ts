@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../rules/google-workspace/unconfigured-third-party-apps-allowed.ts';
+import { check, setting } from '../support.ts';
+
+const ROOT = 'orgUnits/03ph8a2z1';
+const OU = 'orgUnits/03ph8a2z2kq7b1e';
+const GROUP = 'groups/01ci93xb3tmzyin';
+
+const policy = (
+  values: Record<string, unknown>,
+  where: 'root' | 'ou' | 'group' = 'root',
+  type = 'google-workspace.api_controls.unconfigured_third_party_apps',
+) =>
+  setting(type, values, {
+    provider: 'google-workspace',
+    scope: where === 'root' ? 'tenant' : 'object',
+    attributes: {
+      orgUnit: where === 'ou' ? OU : ROOT,
+      group: where === 'group' ? GROUP : null,
+      sortOrder: where === 'root' ? 1 : 2,
+      policyType: 'ADMIN',
+    },
+  });
+
+describe(rule.id, () => {
+  it.each(['ALLOW_SIGN_IN_SCOPES_ONLY', 'UNSPECIFIED_UBER_BLOCK'])('flags access level %s', (level) => {
+    expect(check(rule, policy({ accessLevel: level, accessLevelUnder18: 'BLOCK_ALL_SCOPES' }, 'ou'))).toEqual(
+      {
+        evidence: { orgUnit: OU, group: null, accessLevel: level },
+      },
+    );
+  });
+
+  it('reports a root policy that does not disclose the access level, at low severity', () => {
+    expect(check(rule, policy({}))).toMatchObject({
+      severity: 'low',
+      evidence: { undisclosed: ['accessLevel'] },
+    });
+  });
+
+  it.each([
+    ['all scopes blocked', policy({ accessLevel: 'BLOCK_ALL_SCOPES' })],
+    ['an override that inherits it', policy({ accessLevelUnder18: 'BLOCK_ALL_SCOPES' }, 'ou')],
+  ])('does not flag %s', (_label, asset) => {
+    expect(check(rule, asset)).toBeNull();
+  });
+});
