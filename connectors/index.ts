@@ -2,12 +2,16 @@
 import type { Connector } from '../scanner/connector.ts';
 import type { Provider } from '../scanner/model.ts';
 import { githubConnector } from './github/index.ts';
+import { googleWorkspaceConnector } from './google-workspace/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: each connector has its own credential and client types
 export type AnyConnector = Connector<any, any>;
 export type ConnectorRegistry = Partial<Record<Provider, AnyConnector>>;
 
-export const connectors: ConnectorRegistry = { github: githubConnector };
+export const connectors: ConnectorRegistry = {
+  github: githubConnector,
+  'google-workspace': googleWorkspaceConnector,
+};
 
 /** Kept async so callers do not change when connectors load lazily. */
 export async function loadConnectors(): Promise<ConnectorRegistry> {

@@ -8,7 +8,7 @@ import { createConnection, listConnections, updateConnection } from '../../db/co
 import type { Scan } from '../../db/scans.ts';
 import { ensureTenant } from '../../db/tenants.ts';
 import type { App } from '../../runtime/app.ts';
-import { startGitHubSimulator } from '../../sandbox/index.ts';
+import { startGitHubSimulator, startGoogleSimulator } from '../../sandbox/index.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
 import { verifyConnection } from '../../scanner/verify-connection.ts';
@@ -51,6 +51,7 @@ export function registerDemo(program: Command): void {
     .action((opts: { once?: boolean }) =>
       withApp(async (app) => {
         const github = await startGitHubSimulator({ seed: 42 });
+        const google = await startGoogleSimulator({ seed: 42 });
         try {
           const db = app.database.db;
           const tenant = await ensureTenant(db, 'demo', 'Demo tenant');
@@ -60,6 +61,17 @@ export function registerDemo(program: Command): void {
             baseUrl: github.baseUrl,
             config: { org: github.org, installationId: String(github.app.installationId) },
             secrets: { appId: String(github.app.appId), privateKey: github.app.privateKey },
+          });
+          note(`Google Workspace simulator: ${google.origin} (domain ${google.domain})`);
+          await upsertDemoConnection(app, tenant.id, {
+            provider: 'google-workspace',
+            baseUrl: google.origin,
+            config: {
+              customerId: google.customerId,
+              adminEmail: google.adminEmail,
+              tokenUrl: google.tokenUrl,
+            },
+            secrets: { serviceAccountKey: JSON.stringify(google.serviceAccount) },
           });
           const started = await requestScans(db, app.queue, tenant.id, { trigger: 'demo' });
           const providers = new Map((await listConnections(db, tenant.id)).map((c) => [c.id, c.provider]));
@@ -82,6 +94,7 @@ export function registerDemo(program: Command): void {
           stopScheduler();
         } finally {
           await github.close();
+          await google.close();
         }
       }),
     );
