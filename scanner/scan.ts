@@ -77,8 +77,8 @@ interface RunState {
   counts: Record<string, number>;
   /** AI-catalog and scope-risk enrichment, with caches that live as long as the scan. */
   enrich: AssetEnricher;
-  /** Queues a file's content inspection; null when the connector cannot fetch content. */
-  inspect: ((file: FileAsset) => Promise<void>) | null;
+  /** Queues content inspections of the files that need one; null when the connector cannot fetch content. */
+  inspect: ((files: FileAsset[]) => Promise<void>) | null;
 }
 
 export interface RunScanOptions {
@@ -125,15 +125,16 @@ export async function runScan(
     const index = buildRuleIndex(deps.rules, connector.provider, policy, now);
     const dlpQueue = deps.dlpQueue;
     if (dlpQueue && connector.fetchContent) {
-      run.inspect = async (file) => {
-        if (!needsInspection(file, policy)) return;
-        const job = {
-          tenantId: scan.tenantId,
-          connectionId: connection.id,
-          assetKey: assetKey(file),
-          scanId,
-        };
-        await dlpQueue.enqueue(job, connector.provider);
+      run.inspect = async (files) => {
+        const jobs = files
+          .filter((file) => needsInspection(file, policy))
+          .map((file) => ({
+            tenantId: scan.tenantId,
+            connectionId: connection.id,
+            assetKey: assetKey(file),
+            scanId,
+          }));
+        await dlpQueue.enqueue(jobs, connector.provider);
       };
     }
     const { config, credentials, client } = await openConnectorSession(deps, connector, connection, {
@@ -225,7 +226,7 @@ async function runStream(
       evaluateAssets(index, assets, result);
       await applyObservations(deps.db, scope, result.observations);
       await keepFindings(deps.db, scope, result.kept ?? []);
-      if (run.inspect) for (const file of files) await run.inspect(file);
+      if (run.inspect && files.length > 0) await run.inspect(files);
       await state.flush();
       entry.assets += assets.length;
       countKinds(run.counts, assets);

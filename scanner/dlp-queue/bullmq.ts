@@ -32,14 +32,21 @@ export class BullDlpQueue implements DlpQueue {
     return queue;
   }
 
-  async enqueue(job: DlpJobData, provider: string): Promise<void> {
-    await this.queue(provider).add('inspect', job, {
-      jobId: dlpJobId(job),
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: true,
-      removeOnFail: { count: 1000 },
-    });
+  async enqueue(jobs: DlpJobData[], provider: string): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(provider).addBulk(
+      jobs.map((job) => ({
+        name: 'inspect',
+        data: job,
+        opts: {
+          jobId: dlpJobId(job),
+          attempts: 3,
+          backoff: { type: 'exponential' as const, delay: 2_000 },
+          removeOnComplete: true,
+          removeOnFail: { count: 1000 },
+        },
+      })),
+    );
   }
 
   async idle(): Promise<void> {

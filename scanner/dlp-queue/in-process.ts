@@ -40,11 +40,13 @@ export class InProcessDlpQueue implements DlpQueue {
     this.logger = deps.logger.child({ queue: 'dlp' });
   }
 
-  async enqueue(job: DlpJobData, provider: string): Promise<void> {
-    const id = dlpJobId(job);
-    if (this.queued.has(id) || this.abort.signal.aborted) return;
-    this.queued.add(id);
-    this.pending.push({ job, provider, attempt: 1 });
+  async enqueue(jobs: DlpJobData[], provider: string): Promise<void> {
+    for (const job of jobs) {
+      const id = dlpJobId(job);
+      if (this.queued.has(id) || this.abort.signal.aborted) continue;
+      this.queued.add(id);
+      this.pending.push({ job, provider, attempt: 1 });
+    }
     this.pump();
   }
 

@@ -11,7 +11,8 @@ export interface DlpJobData {
 
 export interface DlpQueue {
   readonly mode: 'bullmq' | 'in-process';
-  enqueue(job: DlpJobData, provider: string): Promise<void>;
+  /** Queues inspections in one round trip (a Drive page can hold a thousand shared files). */
+  enqueue(jobs: DlpJobData[], provider: string): Promise<void>;
   /** Resolves when every queued inspection has finished (in-process; BullMQ: when drained). */
   idle(): Promise<void>;
   close(): Promise<void>;
