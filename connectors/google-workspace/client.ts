@@ -11,7 +11,7 @@ import { drive, type drive_v3 } from '@googleapis/drive';
 import { gaxios, JWT, OAuth2Client } from 'google-auth-library';
 import type { Logger } from 'pino';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
-import { PeriscopeError } from '../../scanner/errors.ts';
+import { isPeriscopeError, PeriscopeError } from '../../scanner/errors.ts';
 import {
   GoogleWorkspaceConfig,
   type GoogleWorkspaceCredentials,
@@ -216,16 +216,22 @@ export class GoogleWorkspaceClient {
       await this.acquire();
       let failure: unknown;
       try {
-        return (await run()).data;
+        const { data } = await run();
+        // gaxios hands back the raw text when a JSON body does not parse.
+        if (typeof data !== 'object' || data === null) throw malformedResponse(site, data);
+        return data;
       } catch (error) {
+        if (isPeriscopeError(error)) throw error;
         failure = error;
       } finally {
         this.release();
       }
       const shape = describeGoogleError(failure);
       if (!isRetryable(shape) || attempt >= MAX_ATTEMPTS) throw toGoogleError(failure, site);
-      // Full jitter on an exponential base, as Google's guides ask (research §1.3).
-      const delay = Math.random() * Math.min(MAX_DELAY_MS, this.retryBaseMs * 2 ** attempt);
+      // Exponential backoff with jitter, as Google's guides ask (research §1.3); half of each
+      // step is fixed so a per-minute quota is always waited out, not hammered.
+      const step = Math.min(MAX_DELAY_MS, this.retryBaseMs * 2 ** attempt);
+      const delay = step / 2 + Math.random() * (step / 2);
       this.logger.debug({ call: site.call, status: shape.status, reason: shape.reason, delay }, 'retrying');
       await sleep(delay, this.signal);
     }
@@ -282,6 +288,15 @@ export function createGoogleWorkspaceClient(
   options: ClientOptions,
 ): GoogleWorkspaceClient {
   return new GoogleWorkspaceClient(connection, credentials, options);
+}
+
+function malformedResponse(site: CallSite, data: unknown): PeriscopeError {
+  const kind = typeof data === 'string' ? `unparsable JSON (${data.length} characters)` : `a ${typeof data}`;
+  return new PeriscopeError(
+    'malformed_response',
+    `google-workspace ${site.call} as ${site.subject}: the response body is ${kind}, not a JSON object`,
+    { provider: 'google-workspace', endpoint: site.call },
+  );
 }
 
 function originOf(url: string): string {

@@ -13,7 +13,7 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { Batch } from '../../../scanner/connector.ts';
 import { defineStream } from '../../../scanner/connector.ts';
-import { isPeriscopeError } from '../../../scanner/errors.ts';
+import { isPeriscopeError, PeriscopeError } from '../../../scanner/errors.ts';
 import type { AssetInput } from '../../../scanner/model.ts';
 import { orderedPool } from '../../../scanner/ordered-pool.ts';
 import type { DirectoryUser, GoogleSession, GoogleWorkspaceClient } from '../client.ts';
@@ -288,6 +288,13 @@ async function readChanges(
     }
     pageToken = page.nextPageToken ?? undefined;
     newStart = page.newStartPageToken ?? newStart;
+    if (!pageToken && !newStart) {
+      // Without either token the feed cannot continue; taking the page as "no changes" would lose them.
+      throw new PeriscopeError(
+        'malformed_response',
+        `google-workspace GET /drive/v3/changes as ${target.email}: a page with neither nextPageToken nor newStartPageToken`,
+      );
+    }
   }
   const latest = new Map(files.map((f) => [f.id, f])); // a file changed twice: its last state
   return {

@@ -6,7 +6,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamState } from '../../../db/schema.ts';
-import { findGoogleSettingViolations, findGoogleViolations, type GoogleUser } from '../../../sandbox/index.ts';
+import {
+  findGoogleSettingViolations,
+  findGoogleViolations,
+  type GoogleUser,
+} from '../../../sandbox/index.ts';
 import { type GoogleHarness, startGoogleHarness } from '../../support/google-harness.ts';
 
 const VENDOR = 'auditor@vendor.example';
@@ -51,18 +55,25 @@ describe('google-workspace incremental rescans', () => {
     const carol = plain.find((u) => !h.sim.tenant.grants.get(u.index)?.some((g) => g.clientId === chatGpt));
     if (!carol) throw new Error('need a user without a ChatGPT grant');
     const aliceFiles = ownedFiles(alice);
-    for (const id of aliceFiles.slice(0, 40)) h.sim.mutate.shareFile(id, { type: 'anyone', role: 'reader', allowFileDiscovery: false });
+    for (const id of aliceFiles.slice(0, 40))
+      h.sim.mutate.shareFile(id, { type: 'anyone', role: 'reader', allowFileDiscovery: false });
     for (const id of aliceFiles.slice(40, 45)) h.sim.mutate.updateFile(id, { trashed: true });
     for (const id of aliceFiles.slice(45, 50)) h.sim.mutate.deleteFile(id);
-    for (const id of ownedFiles(bob).slice(0, 45)) h.sim.mutate.shareFile(id, { type: 'user', role: 'writer', emailAddress: VENDOR });
+    for (const id of ownedFiles(bob).slice(0, 45))
+      h.sim.mutate.shareFile(id, { type: 'user', role: 'writer', emailAddress: VENDOR });
     for (let i = 0; i < 4; i += 1) {
-      const added = h.sim.mutate.addFile(bob.primaryEmail, { name: `new-${i}.txt`, mimeType: 'text/plain', content: 'notes' });
+      const added = h.sim.mutate.addFile(bob.primaryEmail, {
+        name: `new-${i}.txt`,
+        mimeType: 'text/plain',
+        content: 'notes',
+      });
       h.sim.mutate.shareFile(added.id, { type: 'anyone', role: 'writer', allowFileDiscovery: true });
     }
     const drive = h.sim.tenant.drives[0];
     const { start } = h.sim.tenant.files.driveRange(0);
     const driveFile = h.sim.tenant.files.get(start);
-    if (drive && driveFile) h.sim.mutate.shareFile(driveFile.id, { type: 'anyone', role: 'reader', allowFileDiscovery: true });
+    if (drive && driveFile)
+      h.sim.mutate.shareFile(driveFile.id, { type: 'anyone', role: 'reader', allowFileDiscovery: true });
     h.sim.mutate.addGrant(carol.primaryEmail, {
       clientId: chatGpt,
       displayText: 'ChatGPT',

@@ -1,0 +1,134 @@
+/**
+ * One measured Google Workspace scan through the real pipeline (runScan, the connector, the
+ * database): wall time, the calls the simulator served split into token-endpoint and API
+ * calls per endpoint, peak RSS of this process, and a check of its open findings against the
+ * simulator's oracle.
+ */
+import { and, eq } from 'drizzle-orm';
+import { createConnection } from '../db/connections.ts';
+import { createOrGetActiveScan, getScanById, type Scan } from '../db/scans.ts';
+import { findings } from '../db/schema.ts';
+import { createTenant } from '../db/tenants.ts';
+import type { SecretBox } from '../runtime/secrets.ts';
+import { runScan, type ScanDeps } from '../scanner/scan.ts';
+import type { GoogleCallCounts, RemoteGoogleSimulator } from './google-remote.ts';
+import { rssSampler } from './support.ts';
+
+export const TOKEN_ENDPOINT = 'POST /token';
+
+export interface GoogleScanRun {
+  wallMs: number;
+  /** API calls (the token endpoint left out). */
+  apiCalls: number;
+  tokenCalls: number;
+  /** API calls per endpoint (`METHOD template`). */
+  byEndpoint: Record<string, number>;
+  /** Calls that did not answer 200, per `endpoint status`. */
+  failures: Record<string, number>;
+  peakRss: number;
+  row: Scan;
+}
+
+export interface BenchConnection {
+  tenantId: string;
+  connectionId: string;
+}
+
+/** A fresh tenant and connection: no stream state, no assets, no findings. */
+export async function freshConnection(
+  deps: ScanDeps & { box: SecretBox },
+  sim: RemoteGoogleSimulator,
+  name: string,
+): Promise<BenchConnection> {
+  const tenant = await createTenant(deps.db, name);
+  const connection = await createConnection(deps.db, deps.box, {
+    tenantId: tenant.id,
+    provider: 'google-workspace',
+    baseUrl: sim.origin,
+    config: {
+      adminEmail: sim.adminEmail,
+      customerId: sim.customerId,
+      tokenUrl: sim.tokenUrl,
+      retryBaseMs: '5',
+    },
+    credentials: { serviceAccountKey: sim.serviceAccount },
+  });
+  return { tenantId: tenant.id, connectionId: connection.id };
+}
+
+function delta(before: GoogleCallCounts, after: GoogleCallCounts) {
+  const byEndpoint: Record<string, number> = {};
+  const failures: Record<string, number> = {};
+  let tokenCalls = 0;
+  let apiCalls = 0;
+  for (const [key, { count, byStatus }] of Object.entries(after.byEndpoint)) {
+    const calls = count - (before.byEndpoint[key]?.count ?? 0);
+    if (calls <= 0) continue;
+    for (const [status, n] of Object.entries(byStatus)) {
+      const d = n - (before.byEndpoint[key]?.byStatus[status] ?? 0);
+      if (status !== '200' && d > 0) failures[`${key} ${status}`] = d;
+    }
+    if (key === TOKEN_ENDPOINT) tokenCalls += calls;
+    else {
+      apiCalls += calls;
+      byEndpoint[key] = calls;
+    }
+  }
+  return { byEndpoint, failures, tokenCalls, apiCalls };
+}
+
+export async function measureScan(
+  deps: ScanDeps,
+  sim: RemoteGoogleSimulator,
+  connection: BenchConnection,
+): Promise<GoogleScanRun> {
+  const before = await sim.stats();
+  const rss = rssSampler(50);
+  rss.start();
+  const started = performance.now();
+  const { scan } = await createOrGetActiveScan(deps.db, connection.tenantId, connection.connectionId);
+  const outcome = await runScan(deps, scan.id);
+  const wallMs = performance.now() - started;
+  rss.stop();
+  const row = (await getScanById(deps.db, scan.id)) as Scan;
+  const after = await sim.stats();
+  if (outcome.status !== 'succeeded')
+    throw new Error(`bench scan ended ${outcome.status}: ${JSON.stringify(row.error)}`);
+  return { wallMs, ...delta(before, after), peakRss: rss.peak, row };
+}
+
+/** Open findings of the connection vs what the oracle derives from the tenant as it is now. */
+export async function compareWithOracle(
+  deps: ScanDeps,
+  sim: RemoteGoogleSimulator,
+  connection: BenchConnection,
+): Promise<{ expected: number; open: number; missing: number; unexpected: number; sample: string[] }> {
+  const expected = new Set(await sim.oracle());
+  const rows = await deps.db
+    .select({ ruleId: findings.ruleId, assetKey: findings.assetKey })
+    .from(findings)
+    .where(and(eq(findings.connectionId, connection.connectionId), eq(findings.status, 'open')));
+  const open = new Set(rows.map((r) => `${r.ruleId} ${r.assetKey}`));
+  const missing = [...expected].filter((k) => !open.has(k));
+  const unexpected = [...open].filter((k) => !expected.has(k));
+  return {
+    expected: expected.size,
+    open: open.size,
+    missing: missing.length,
+    unexpected: unexpected.length,
+    sample: [
+      ...missing.slice(0, 3).map((k) => `missing ${k}`),
+      ...unexpected.slice(0, 3).map((k) => `unexpected ${k}`),
+    ],
+  };
+}
+
+/** Seconds each stream took (they overlap: the scan reads two at once). */
+export function streamSeconds(row: Scan): string {
+  return Object.entries(row.streams)
+    .map(([name, s]) => {
+      const seconds = (new Date(s.finishedAt ?? 0).getTime() - new Date(s.startedAt ?? 0).getTime()) / 1000;
+      return `${name} ${seconds.toFixed(1)}`;
+    })
+    .join(', ');
+}
