@@ -42,8 +42,35 @@ export const OAuthAdminCredentials = z.object({
   refreshToken: z.string().min(1),
 });
 
-export const GoogleWorkspaceCredentials = z.union([ServiceAccountCredentials, OAuthAdminCredentials]);
-export type GoogleWorkspaceCredentials = z.infer<typeof GoogleWorkspaceCredentials>;
+type Credentials = z.infer<typeof ServiceAccountCredentials> | z.infer<typeof OAuthAdminCredentials>;
+
+/**
+ * Picks the mode from the keys given, so an error names the field that is wrong (a plain union
+ * would only say "Invalid input").
+ */
+export const GoogleWorkspaceCredentials = z.unknown().transform((input, ctx): Credentials => {
+  const given = typeof input === 'object' && input !== null ? input : {};
+  const schema =
+    'serviceAccountKey' in given
+      ? ServiceAccountCredentials
+      : 'refreshToken' in given || 'clientId' in given
+        ? OAuthAdminCredentials
+        : null;
+  if (!schema) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'give serviceAccountKey=@sa.json (service account with domain-wide delegation), or clientId, clientSecret and refreshToken (an OAuth-connected admin)',
+    });
+    return z.NEVER;
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues)
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+export type GoogleWorkspaceCredentials = Credentials;
 
 const url = z.url({ protocol: /^https?$/ });
 const count = z.string().regex(/^\d+$/);
