@@ -11,7 +11,7 @@ import { drive, type drive_v3 } from '@googleapis/drive';
 import { gaxios, JWT, OAuth2Client } from 'google-auth-library';
 import type { Logger } from 'pino';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
-import { isPeriscopeError, PeriscopeError } from '../../scanner/errors.ts';
+import { isPeriscopeError, PeriscopeError, StreamUnavailableError } from '../../scanner/errors.ts';
 import {
   GoogleWorkspaceConfig,
   type GoogleWorkspaceCredentials,
@@ -148,9 +148,9 @@ export class GoogleWorkspaceClient {
    */
   asUser(email: string, scopes: string[], options: { streaming?: boolean } = {}): GoogleSession {
     if (!this.delegated) {
-      throw new PeriscopeError(
-        'unavailable',
-        'google-workspace: reading users’ Drive needs a service account with domain-wide delegation; an OAuth-connected admin can read the directory and settings only',
+      throw new StreamUnavailableError(
+        'requires_domain_wide_delegation',
+        'google-workspace: reading users’ Drive needs a service account with domain-wide delegation; an OAuth-connected admin can read the directory, tokens, settings and Gemini streams only',
       );
     }
     if (options.streaming) this.streamingTransporter ??= this.buildTransporter(this.fetchImplementation);

@@ -44,6 +44,8 @@ export interface GoogleHarnessOptions {
   config?: Record<string, string>;
   /** Queue DLP inspections in process (files' content is read from the simulator). */
   dlp?: boolean;
+  /** Other credentials than the simulator's service-account key (e.g. an OAuth admin's). */
+  credentials?: (sim: GoogleSimulator) => Record<string, unknown>;
 }
 
 export async function startGoogleHarness(options: GoogleHarnessOptions = {}): Promise<GoogleHarness> {
@@ -69,7 +71,7 @@ export async function startGoogleHarness(options: GoogleHarnessOptions = {}): Pr
     retryBaseMs: '1',
     ...options.config,
   };
-  const credentials = { serviceAccountKey: sim.serviceAccount };
+  const credentials = options.credentials?.(sim) ?? { serviceAccountKey: sim.serviceAccount };
   const connection = await createConnection(database.db, box, {
     tenantId: tenant.id,
     provider: 'google-workspace',

@@ -67,6 +67,7 @@ export const driveStream = defineStream<GoogleWorkspaceCredentials, GoogleWorksp
   kinds: ['file'],
   async *collect(ctx) {
     const { client, logger } = ctx;
+    client.asUser(client.adminEmail, DRIVE_SCOPES); // fails first without delegation: Drive is per user
     const started = new Date();
     const observedAt = started.toISOString();
     const previous = await ctx.state.get<DriveState>(STATE_KEY);

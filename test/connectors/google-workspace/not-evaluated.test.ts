@@ -91,3 +91,37 @@ describe('google-workspace rules not evaluated for what the connection cannot re
     expect(await h.findingKeys('resolved')).not.toContain(publicEdit);
   });
 });
+
+describe('google-workspace with an OAuth-connected admin instead of a service account', () => {
+  it('reads the directory, tokens, settings and Gemini streams; Drive is not evaluated, naming delegation', async () => {
+    const h = await startGoogleHarness({
+      credentials: (sim) => {
+        const admin = sim.auth.findUser(sim.adminEmail);
+        if (!admin) throw new Error('no admin');
+        sim.auth.refreshTokens.set('1//oauth-admin', {
+          user: admin,
+          scopes: [...sim.delegatedScopes],
+          clientId: sim.webClient.clientId,
+        });
+        return { ...sim.webClient, refreshToken: '1//oauth-admin' };
+      },
+    });
+    try {
+      const { outcome, scan } = await h.scan();
+      expect(outcome.status).toBe('succeeded');
+      expect(scan.streams.drive).toMatchObject({
+        status: 'unavailable',
+        reason: 'requires_domain_wide_delegation',
+      });
+      for (const name of ['users', 'oauth-tokens', 'settings', 'gemini-usage'])
+        expect(scan.streams[name]?.status, name).toBe('completed');
+      expect(scan.rules['common/file-public-edit']).toMatchObject({ status: 'not_evaluated' });
+      expect(scan.rules['common/file-public-edit']?.reason).toContain('domain-wide delegation');
+      const keys = await h.findingKeys();
+      expect(keys.some((k) => k.startsWith('google-workspace/admin-without-2sv '))).toBe(true);
+      expect(keys.some((k) => k.includes(':file:'))).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+});
