@@ -1,7 +1,9 @@
 import { defineRule } from '../define-rule.ts';
+import { policyViolation, readPolicy } from '../google-policies.ts';
 
 /** Google's documented values when the root policy omits a field. */
 const DEFAULTS: Record<string, unknown> = { externalSharingMode: 'ALLOWED', allowPublishingFiles: true };
+const FIELDS = ['externalSharingMode', 'allowPublishingFiles'];
 
 export default defineRule({
   id: 'google-workspace/drive-anyone-with-link-allowed',
@@ -21,28 +23,12 @@ export default defineRule({
   frameworks: { scuba: ['GWS.DRIVEDOCS.1.5v1'], cis_google_workspace: ['3.1.2.1.1.2'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.external_sharing',
   evaluate(asset) {
-    const root = asset.scope === 'tenant';
-    const unset = (field: string) => asset.values[field] === undefined || asset.values[field] === null;
-    const read = (field: string) => (unset(field) ? (root ? DEFAULTS[field] : null) : asset.values[field]);
-    const mode = read('externalSharingMode');
-    const publishing = read('allowPublishingFiles');
+    const policy = readPolicy(asset, DEFAULTS);
+    const mode = policy.read('externalSharingMode');
+    const publishing = policy.read('allowPublishingFiles');
     if (mode === 'DISALLOWED' || publishing === false) return null;
     // Unset on an override: both inherited, judged on the parent's policy.
     if (mode === null && publishing === null) return null;
-    const undisclosed = ['externalSharingMode', 'allowPublishingFiles'].filter(
-      (field) => read(field) === null,
-    );
-    const defaulted = root ? ['externalSharingMode', 'allowPublishingFiles'].filter(unset) : [];
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        externalSharingMode: mode,
-        allowPublishingFiles: publishing,
-        ...(undisclosed.length > 0 ? { undisclosed } : {}),
-        ...(defaulted.length > 0 ? { defaulted } : {}),
-      },
-      ...(undisclosed.length > 0 ? { severity: 'low' as const } : {}),
-    };
+    return policyViolation(policy, FIELDS, { undisclosedSeverity: 'low' });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 export default defineRule({
   id: 'google-workspace/drive-default-access-not-private',
@@ -18,19 +19,10 @@ export default defineRule({
   frameworks: { scuba: ['GWS.DRIVEDOCS.1.8v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.general_access_default',
   evaluate(asset) {
-    const access = asset.values.defaultFileAccess ?? null;
-    // An override without the field inherits it; its parent's policy is judged instead.
-    if (access === null && asset.scope !== 'tenant') return null;
-    if (access === 'PRIVATE_TO_OWNER') return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        defaultFileAccess: access,
-        // No default is documented for this field: a root policy without it tells us nothing.
-        ...(access === null ? { undisclosed: ['defaultFileAccess'] } : {}),
-      },
-      ...(access === null ? { severity: 'low' as const } : {}),
-    };
+    // No default is documented for this field: a root policy without it tells us nothing.
+    return judgePolicyField(asset, 'defaultFileAccess', {
+      compliant: (access) => access === 'PRIVATE_TO_OWNER',
+      undisclosedSeverity: 'low',
+    });
   },
 });

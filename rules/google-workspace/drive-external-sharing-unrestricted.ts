@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 interface Options extends Record<string, unknown> {
   /**
@@ -27,22 +28,13 @@ export default defineRule<'setting', Options>({
   frameworks: { scuba: ['GWS.DRIVEDOCS.1.1v1'], cis_google_workspace: ['3.1.2.1.1.3'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.external_sharing',
   evaluate(asset, ctx) {
-    const root = asset.scope === 'tenant';
-    const set = asset.values.externalSharingMode;
-    // An override that leaves the mode unset inherits it; its parent's policy is judged instead.
-    if ((set === undefined || set === null) && !root) return null;
-    // Google's documented default when the root policy omits the field.
-    const mode = set ?? 'ALLOWED';
-    if (mode === 'DISALLOWED') return null;
-    if (mode === 'ALLOWLISTED_DOMAINS' && ctx.options.allowlistedDomainsCompliant) return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        externalSharingMode: mode,
-        ...(set === undefined || set === null ? { defaulted: ['externalSharingMode'] } : {}),
-      },
-      ...(mode === 'ALLOWLISTED_DOMAINS' ? { severity: 'low' as const } : {}),
-    };
+    // Google's documented default when the root policy omits the mode is ALLOWED.
+    const violation = judgePolicyField(asset, 'externalSharingMode', {
+      default: 'ALLOWED',
+      compliant: (mode) =>
+        mode === 'DISALLOWED' || (mode === 'ALLOWLISTED_DOMAINS' && ctx.options.allowlistedDomainsCompliant),
+    });
+    if (violation?.evidence.externalSharingMode !== 'ALLOWLISTED_DOMAINS') return violation;
+    return { ...violation, severity: 'low' };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgeSharingControl } from '../google-policies.ts';
 
 /** Google's documented values when the root policy omits a field. */
 const DEFAULTS: Record<string, unknown> = {
@@ -26,33 +27,7 @@ export default defineRule({
   frameworks: { scuba: ['GWS.DRIVEDOCS.1.3v1'], cis_google_workspace: ['3.1.2.1.1.1', '3.1.2.1.1.4'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.external_sharing',
   evaluate(asset) {
-    const root = asset.scope === 'tenant';
-    const unset = (field: string) => asset.values[field] === undefined || asset.values[field] === null;
-    const read = (field: string) => (unset(field) ? (root ? DEFAULTS[field] : null) : asset.values[field]);
-    const where = { orgUnit: asset.attributes.orgUnit ?? null, group: asset.attributes.group ?? null };
-    const mode = read('externalSharingMode');
-    if (mode === 'DISALLOWED') return null;
-    if (mode === null) {
-      // An override that inherits the mode: a warning turned off here matters if the parent allows sharing.
-      const off = WARNINGS.filter((field) => read(field) !== null && read(field) !== true);
-      if (off.length === 0) return null;
-      const values = Object.fromEntries(off.map((field) => [field, read(field)]));
-      return {
-        evidence: { ...where, externalSharingMode: null, ...values, undisclosed: ['externalSharingMode'] },
-      };
-    }
-    const field = mode === 'ALLOWLISTED_DOMAINS' ? WARNINGS[1] : WARNINGS[0];
-    const warn = read(field);
-    if (warn === true) return null;
-    const defaulted = root ? ['externalSharingMode', field].filter(unset) : [];
-    return {
-      evidence: {
-        ...where,
-        externalSharingMode: mode,
-        [field]: warn,
-        ...(warn === null ? { undisclosed: [field] } : {}),
-        ...(defaulted.length > 0 ? { defaulted } : {}),
-      },
-    };
+    // An override that inherits the mode: a warning turned off here matters if the parent allows sharing.
+    return judgeSharingControl(asset, { defaults: DEFAULTS, fields: WARNINGS, compliant: true });
   },
 });

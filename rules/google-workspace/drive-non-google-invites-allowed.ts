@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgeSharingControl } from '../google-policies.ts';
 
 /** Google's documented values when the root policy omits a field. */
 const DEFAULTS: Record<string, unknown> = {
@@ -26,35 +27,12 @@ export default defineRule({
   frameworks: { scuba: ['GWS.DRIVEDOCS.1.4v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.external_sharing',
   evaluate(asset) {
-    const root = asset.scope === 'tenant';
-    const unset = (field: string) => asset.values[field] === undefined || asset.values[field] === null;
-    const read = (field: string) => (unset(field) ? (root ? DEFAULTS[field] : null) : asset.values[field]);
-    const where = { orgUnit: asset.attributes.orgUnit ?? null, group: asset.attributes.group ?? null };
-    const mode = read('externalSharingMode');
-    if (mode === 'DISALLOWED') return null;
-    if (mode === null) {
-      // An override that inherits the mode: invites allowed here matter if the parent allows sharing.
-      const on = INVITES.filter((field) => read(field) !== null && read(field) !== false);
-      if (on.length === 0) return null;
-      const values = Object.fromEntries(on.map((field) => [field, read(field)]));
-      return {
-        evidence: { ...where, externalSharingMode: null, ...values, undisclosed: ['externalSharingMode'] },
-        severity: 'low',
-      };
-    }
-    const field = mode === 'ALLOWLISTED_DOMAINS' ? INVITES[1] : INVITES[0];
-    const allowed = read(field);
-    if (allowed === false) return null;
-    const defaulted = root ? ['externalSharingMode', field].filter(unset) : [];
-    return {
-      evidence: {
-        ...where,
-        externalSharingMode: mode,
-        [field]: allowed,
-        ...(allowed === null ? { undisclosed: [field] } : {}),
-        ...(defaulted.length > 0 ? { defaulted } : {}),
-      },
-      ...(allowed === null ? { severity: 'low' as const } : {}),
-    };
+    // An override that inherits the mode: invites allowed here matter if the parent allows sharing.
+    return judgeSharingControl(asset, {
+      defaults: DEFAULTS,
+      fields: INVITES,
+      compliant: false,
+      undisclosedSeverity: 'low',
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 export default defineRule({
   id: 'google-workspace/drive-sdk-enabled',
@@ -18,19 +19,10 @@ export default defineRule({
   frameworks: { scuba: ['GWS.DRIVEDOCS.4.1v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.drive_sdk',
   evaluate(asset) {
-    const set = asset.values.enableDriveSdkApiAccess ?? null;
-    // An override without the field inherits it; its parent's policy is judged instead.
-    if (set === null && asset.scope !== 'tenant') return null;
     // Google documents "on" as the value a root policy without the field has.
-    const enabled = set ?? true;
-    if (enabled === false) return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        enableDriveSdkApiAccess: enabled,
-        ...(set === null ? { defaulted: ['enableDriveSdkApiAccess'] } : {}),
-      },
-    };
+    return judgePolicyField(asset, 'enableDriveSdkApiAccess', {
+      default: true,
+      compliant: (on) => on === false,
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 export default defineRule({
   id: 'google-workspace/drive-shared-drive-managers-override',
@@ -18,18 +19,7 @@ export default defineRule({
   frameworks: { scuba: ['GWS.DRIVEDOCS.2.1v1'], cis_google_workspace: ['3.1.2.1.2.2'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.drive_and_docs.shared_drive_creation',
   evaluate(asset) {
-    const override = asset.values.allowManagersToOverrideSettings ?? null;
-    // An override policy without the field inherits it; its parent's policy is judged instead.
-    if (override === null && asset.scope !== 'tenant') return null;
-    if (override === false) return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        allowManagersToOverrideSettings: override,
-        // No default is documented for this field: a root policy without it tells us nothing.
-        ...(override === null ? { undisclosed: ['allowManagersToOverrideSettings'] } : {}),
-      },
-    };
+    // No default is documented for this field: a root policy without it tells us nothing.
+    return judgePolicyField(asset, 'allowManagersToOverrideSettings', { compliant: (on) => on === false });
   },
 });

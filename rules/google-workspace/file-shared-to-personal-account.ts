@@ -1,6 +1,26 @@
 import { defineRule } from '../define-rule.ts';
 import { externalSharesOf } from '../drive-shares.ts';
 
+/** Consumer mail domains whose accounts are personal: the rule's default `consumerDomains`. */
+export const CONSUMER_DOMAINS: readonly string[] = [
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'mail.com',
+  'yandex.com',
+  'qq.com',
+  '163.com',
+];
+
 interface Options extends Record<string, unknown> {
   /** Consumer mail domains: a share to one of them lands in a personal account. */
   consumerDomains: string[];
@@ -17,26 +37,7 @@ export default defineRule<'file', Options>({
   provider: 'google-workspace',
   kind: 'file',
   streams: ['drive'],
-  options: {
-    consumerDomains: [
-      'gmail.com',
-      'googlemail.com',
-      'yahoo.com',
-      'outlook.com',
-      'hotmail.com',
-      'live.com',
-      'icloud.com',
-      'me.com',
-      'aol.com',
-      'proton.me',
-      'protonmail.com',
-      'gmx.com',
-      'mail.com',
-      'yandex.com',
-      'qq.com',
-      '163.com',
-    ],
-  },
+  options: { consumerDomains: [...CONSUMER_DOMAINS] },
   references: [
     'https://support.google.com/a/answer/60781',
     'https://support.google.com/drive/answer/2494822',

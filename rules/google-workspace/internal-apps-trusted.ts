@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 export default defineRule({
   id: 'google-workspace/internal-apps-trusted',
@@ -18,19 +19,10 @@ export default defineRule({
   frameworks: { scuba: ['GWS.COMMONCONTROLS.10.3v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.api_controls.internal_apps',
   evaluate(asset) {
-    const trusted = asset.values.trustInternalApps ?? null;
-    // An override without the field inherits it; its parent's policy is judged instead.
-    if (trusted === null && asset.scope !== 'tenant') return null;
-    if (trusted === false) return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        trustInternalApps: trusted,
-        // No default is documented for this field: a root policy without it tells us nothing.
-        ...(trusted === null ? { undisclosed: ['trustInternalApps'] } : {}),
-      },
-      ...(trusted === null ? { severity: 'low' as const } : {}),
-    };
+    // No default is documented for this field: a root policy without it tells us nothing.
+    return judgePolicyField(asset, 'trustInternalApps', {
+      compliant: (trusted) => trusted === false,
+      undisclosedSeverity: 'low',
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 export default defineRule({
   id: 'google-workspace/less-secure-apps-allowed',
@@ -18,18 +19,10 @@ export default defineRule({
   frameworks: { scuba: ['GWS.COMMONCONTROLS.10.5v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.security.less_secure_apps',
   evaluate(asset) {
-    const set = asset.values.allowLessSecureApps ?? null;
-    // An override without the field inherits it; its parent's policy is judged instead.
-    if (set === null && asset.scope !== 'tenant') return null;
     // Google documents "disabled" as the value a root policy without the field has.
-    const allowed = set ?? false;
-    if (allowed === false) return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        allowLessSecureApps: allowed,
-      },
-    };
+    return judgePolicyField(asset, 'allowLessSecureApps', {
+      default: false,
+      compliant: (on) => on === false,
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { policyViolation, readPolicy } from '../google-policies.ts';
 
 /** Google's documented values when the root policy omits a field. */
 const DEFAULTS: Record<string, unknown> = { accessLevel: 'ALLOW_ALL', allowAllInternalApps: false };
@@ -22,27 +23,13 @@ export default defineRule({
   frameworks: { scuba: ['GWS.COMMONCONTROLS.11.1v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.workspace_marketplace.apps_access_options',
   evaluate(asset) {
-    const root = asset.scope === 'tenant';
-    const unset = (field: string) => asset.values[field] === undefined || asset.values[field] === null;
-    const read = (field: string) => (unset(field) ? (root ? DEFAULTS[field] : null) : asset.values[field]);
-    const level = read('accessLevel');
-    const internal = read('allowAllInternalApps');
+    const policy = readPolicy(asset, DEFAULTS);
+    const level = policy.read('accessLevel');
+    const internal = policy.read('allowAllInternalApps');
     if (level === 'ALLOW_NONE') return null;
     // An override that inherits the level: the internal-app exception matters if the parent allowlists.
     if (level === null && internal !== true) return null;
     if (level === 'ALLOW_LISTED_APPS' && internal === false) return null;
-    const undisclosed = FIELDS.filter((field) => read(field) === null);
-    const defaulted = root ? FIELDS.filter(unset) : [];
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        accessLevel: level,
-        allowAllInternalApps: internal,
-        ...(undisclosed.length > 0 ? { undisclosed } : {}),
-        ...(defaulted.length > 0 ? { defaulted } : {}),
-      },
-      ...(undisclosed.length > 0 ? { severity: 'low' as const } : {}),
-    };
+    return policyViolation(policy, FIELDS, { undisclosedSeverity: 'low' });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 const SERVICE = 'google-workspace.takeout.service_status';
 /** `settings/<app>.user_takeout`: Takeout for a service with its own admin control (YouTube, Photos …). */
@@ -23,20 +24,13 @@ export default defineRule({
   appliesTo: (asset) => asset.settingType === SERVICE || PER_APP.test(asset.settingType),
   evaluate(asset) {
     const field = asset.settingType === SERVICE ? 'serviceState' : 'takeoutStatus';
-    const state = asset.values[field] ?? null;
-    // An override without the field inherits it; its parent's policy is judged instead.
-    if (state === null && asset.scope !== 'tenant') return null;
-    if (typeof state === 'string' && state.toUpperCase() === 'DISABLED') return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
+    // No default is documented for these fields: a root policy without it tells us nothing.
+    return judgePolicyField(asset, field, {
+      compliant: (state) => typeof state === 'string' && state.toUpperCase() === 'DISABLED',
+      extra: {
         service: PER_APP.exec(asset.settingType)?.[1] ?? 'services without an individual admin control',
-        [field]: state,
-        // No default is documented for these fields: a root policy without it tells us nothing.
-        ...(state === null ? { undisclosed: [field] } : {}),
       },
-      ...(state === null ? { severity: 'low' as const } : {}),
-    };
+      undisclosedSeverity: 'low',
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { judgePolicyField } from '../google-policies.ts';
 
 export default defineRule({
   id: 'google-workspace/unconfigured-third-party-apps-allowed',
@@ -18,19 +19,10 @@ export default defineRule({
   frameworks: { scuba: ['GWS.COMMONCONTROLS.10.4v1'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.api_controls.unconfigured_third_party_apps',
   evaluate(asset) {
-    const level = asset.values.accessLevel ?? null;
-    // An override without the field inherits it; its parent's policy is judged instead.
-    if (level === null && asset.scope !== 'tenant') return null;
-    if (level === 'BLOCK_ALL_SCOPES') return null;
-    return {
-      evidence: {
-        orgUnit: asset.attributes.orgUnit ?? null,
-        group: asset.attributes.group ?? null,
-        accessLevel: level,
-        // No default is documented for this field: a root policy without it tells us nothing.
-        ...(level === null ? { undisclosed: ['accessLevel'] } : {}),
-      },
-      ...(level === null ? { severity: 'low' as const } : {}),
-    };
+    // No default is documented for this field: a root policy without it tells us nothing.
+    return judgePolicyField(asset, 'accessLevel', {
+      compliant: (level) => level === 'BLOCK_ALL_SCOPES',
+      undisclosedSeverity: 'low',
+    });
   },
 });

@@ -8,6 +8,7 @@
  * member (a drive without one is not), and trashed files are skipped. Exposure and access follow
  * connectors/google-workspace/MODEL.md; the rule conditions follow the rule files.
  */
+import { CONSUMER_DOMAINS } from '../../rules/google-workspace/file-shared-to-personal-account.ts';
 import { AI_APP_CLIENT_IDS } from './apps.ts';
 import { type GoogleOracleRuleId, type GooglePlanted, googleAssetKey } from './asset-keys.ts';
 import { plantedContentMatches } from './dlp-content.ts';
@@ -35,24 +36,7 @@ export interface GoogleOracleOptions {
 
 export type Exposure = 'public' | 'anyone_with_link' | 'external' | 'domain' | 'internal' | 'private';
 
-export const CONSUMER_DOMAINS: readonly string[] = [
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'icloud.com',
-  'me.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-  'mail.com',
-  'yandex.com',
-  'qq.com',
-  '163.com',
-];
+export { CONSUMER_DOMAINS };
 
 const EDIT_ROLES = new Set<PermissionRole>(['owner', 'organizer', 'fileOrganizer', 'writer']);
 const ORDER: Exposure[] = ['public', 'anyone_with_link', 'external', 'domain', 'internal', 'private'];

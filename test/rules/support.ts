@@ -9,6 +9,7 @@ import {
   type AssetInput,
   type AssetKind,
   type AssetOfKind,
+  type FileAsset,
   type IdentityAsset,
   type OAuthGrantAsset,
   parseAsset,
@@ -84,6 +85,20 @@ export function file(fields: Partial<Omit<Extract<AssetInput, { kind: 'file' }>,
   });
 }
 
+/**
+ * The evidence a `common/file-*` sharing rule reports on a `file()` with the default owner and no
+ * link expiry: its exposure, access and external domains.
+ */
+export function fileSharingEvidence(asset: FileAsset) {
+  return {
+    exposure: asset.exposure,
+    access: asset.exposureAccess,
+    sharedWithDomains: asset.sharedWithDomains,
+    owner: 'alice@acme.example',
+    linkExpiresAt: null,
+  };
+}
+
 /** A DLP result as the engine stores it on a file. */
 export function dlpMatch(
   profiles: string[],
@@ -145,6 +160,43 @@ export function gwsGrant(fields: Fields<OAuthGrantAsset> = {}, attributes: Recor
       ...attributes,
     },
   });
+}
+
+/** Google Workspace policy targets the settings-rule tests share: the root OU, an OU and a group. */
+export const GWS_ROOT = 'orgUnits/03ph8a2z1';
+export const GWS_OU = 'orgUnits/03ph8a2z2kq7b1e';
+export const GWS_GROUP = 'groups/01ci93xb3tmzyin';
+
+/** Where a policy applies: the root OU, `GWS_OU`, a group on the root OU, or a named OU. */
+export type GwsPolicyTarget = 'root' | 'ou' | 'group' | `orgUnits/${string}`;
+
+/**
+ * A Google Workspace policy setting as the connector maps it: the root OU's policy has scope
+ * `tenant`, an OU or group override scope `object` (connectors/google-workspace/MODEL.md).
+ */
+export function gwsPolicy(
+  settingType: string,
+  values: Record<string, unknown>,
+  where: GwsPolicyTarget = 'root',
+) {
+  const orgUnit = where === 'ou' ? GWS_OU : where.startsWith('orgUnits/') ? where : GWS_ROOT;
+  const root = where === 'root' || where === GWS_ROOT;
+  return setting(settingType, values, {
+    provider: 'google-workspace',
+    scope: root ? 'tenant' : 'object',
+    attributes: {
+      orgUnit,
+      group: where === 'group' ? GWS_GROUP : null,
+      sortOrder: root ? 1 : 2,
+      policyType: 'ADMIN',
+    },
+  });
+}
+
+/** `gwsPolicy` for one setting type, as a rule's tests build it: `(values, where?, settingType?)`. */
+export function gwsPolicyOf(settingType: string) {
+  return (values: Record<string, unknown>, where: GwsPolicyTarget = 'root', type = settingType) =>
+    gwsPolicy(type, values, where);
 }
 
 /** Applies a rule as the engine does: appliesTo first, then evaluate with merged options. */

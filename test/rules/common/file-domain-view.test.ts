@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/common/file-domain-view.ts';
-import { check, file } from '../support.ts';
+import { check, file, fileSharingEvidence } from '../support.ts';
 
 const policy = { allowedDomains: ['partner.example'] };
 
@@ -9,15 +9,7 @@ describe(rule.id, () => {
     ['a file the whole organization can read', file({ exposure: 'domain', exposureAccess: 'view' })],
     ['a domain file whose access is unknown', file({ exposure: 'domain', exposureAccess: null })],
   ])('flags %s', (_label, asset) => {
-    expect(check(rule, asset, { policy })).toEqual({
-      evidence: {
-        exposure: asset.exposure,
-        access: asset.exposureAccess,
-        sharedWithDomains: asset.sharedWithDomains,
-        owner: 'alice@acme.example',
-        linkExpiresAt: null,
-      },
-    });
+    expect(check(rule, asset, { policy })).toEqual({ evidence: fileSharingEvidence(asset) });
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/common/file-external-edit.ts';
-import { check, file } from '../support.ts';
+import { check, file, fileSharingEvidence } from '../support.ts';
 
 const policy = { allowedDomains: ['partner.example'] };
 
@@ -20,15 +20,7 @@ describe(rule.id, () => {
     ],
     ['an external file whose domains are unknown', file({ exposure: 'external', exposureAccess: 'edit' })],
   ])('flags %s', (_label, asset) => {
-    expect(check(rule, asset, { policy })).toEqual({
-      evidence: {
-        exposure: asset.exposure,
-        access: asset.exposureAccess,
-        sharedWithDomains: asset.sharedWithDomains,
-        owner: 'alice@acme.example',
-        linkExpiresAt: null,
-      },
-    });
+    expect(check(rule, asset, { policy })).toEqual({ evidence: fileSharingEvidence(asset) });
   });
 
   it.each([

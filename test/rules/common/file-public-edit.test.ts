@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/common/file-public-edit.ts';
-import { check, file } from '../support.ts';
+import { check, file, fileSharingEvidence } from '../support.ts';
 
 const policy = { allowedDomains: ['partner.example'] };
 
@@ -15,15 +15,7 @@ describe(rule.id, () => {
       file({ provider: 'microsoft-365', exposure: 'anyone_with_link', exposureAccess: 'edit' }),
     ],
   ])('flags %s', (_label, asset) => {
-    expect(check(rule, asset, { policy })).toEqual({
-      evidence: {
-        exposure: asset.exposure,
-        access: asset.exposureAccess,
-        sharedWithDomains: asset.sharedWithDomains,
-        owner: 'alice@acme.example',
-        linkExpiresAt: null,
-      },
-    });
+    expect(check(rule, asset, { policy })).toEqual({ evidence: fileSharingEvidence(asset) });
   });
 
   it.each([

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/google-workspace/drive-anyone-with-link-allowed.ts';
-import { check, setting } from '../support.ts';
+import { check, gwsPolicyOf } from '../support.ts';
 
-const ROOT = 'orgUnits/03ph8a2z1';
 const CONTRACTORS = 'orgUnits/03ph8a2z4c7tr0q';
 
-const policy = (values: Record<string, unknown>, orgUnit = ROOT) =>
-  setting('google-workspace.drive_and_docs.external_sharing', values, {
-    provider: 'google-workspace',
-    scope: orgUnit === ROOT ? 'tenant' : 'object',
-    attributes: { orgUnit, group: null, sortOrder: 1, policyType: 'ADMIN' },
-  });
+const policy = gwsPolicyOf('google-workspace.drive_and_docs.external_sharing');
 
 describe(rule.id, () => {
   it('flags publishing where sharing outside is allowed', () => {

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/google-workspace/drive-default-access-not-private.ts';
-import { check, setting } from '../support.ts';
+import { check, gwsPolicyOf, GWS_OU as OU, GWS_ROOT as ROOT } from '../support.ts';
 
-const ROOT = 'orgUnits/03ph8a2z1';
-const OU = 'orgUnits/03ph8a2z2kq7b1e';
-const GROUP = 'groups/01ci93xb3tmzyin';
-
-const policy = (
-  values: Record<string, unknown>,
-  where: 'root' | 'ou' | 'group' = 'root',
-  type = 'google-workspace.drive_and_docs.general_access_default',
-) =>
-  setting(type, values, {
-    provider: 'google-workspace',
-    scope: where === 'root' ? 'tenant' : 'object',
-    attributes: {
-      orgUnit: where === 'ou' ? OU : ROOT,
-      group: where === 'group' ? GROUP : null,
-      sortOrder: where === 'root' ? 1 : 2,
-      policyType: 'ADMIN',
-    },
-  });
+const policy = gwsPolicyOf('google-workspace.drive_and_docs.general_access_default');
 
 describe(rule.id, () => {
   it('flags a default that shares new items with the target audience, naming the OU', () => {
