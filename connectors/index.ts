@@ -3,6 +3,7 @@ import type { Connector } from '../scanner/connector.ts';
 import type { Provider } from '../scanner/model.ts';
 import { githubConnector } from './github/index.ts';
 import { googleWorkspaceConnector } from './google-workspace/index.ts';
+import { microsoft365Connector } from './microsoft-365/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: each connector has its own credential and client types
 export type AnyConnector = Connector<any, any>;
@@ -11,6 +12,7 @@ export type ConnectorRegistry = Partial<Record<Provider, AnyConnector>>;
 export const connectors: ConnectorRegistry = {
   github: githubConnector,
   'google-workspace': googleWorkspaceConnector,
+  'microsoft-365': microsoft365Connector,
 };
 
 /** Kept async so callers do not change when connectors load lazily. */

@@ -6,7 +6,8 @@
  * Vendor APIs answer JSON, so bodies are read whole; a body type this transport does not
  * handle goes through the global fetch unchanged.
  */
-import { Agent, request } from 'undici';
+import { rootCertificates } from 'node:tls';
+import { Agent, request, fetch as undiciFetch } from 'undici';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
@@ -35,7 +36,36 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): He
 
 const noBodyStatuses = new Set([101, 204, 205, 304]);
 
-export const transportFetch: typeof fetch = async (input, init) => {
+export const transportFetch: typeof fetch = (input, init) => agentFetch(agent, input, init);
+
+/**
+ * The same transport trusting one more certificate authority besides the system's (a
+ * TLS-inspecting proxy in front of a vendor, or a sandbox's self-signed certificate).
+ */
+export function transportFetchTrusting(caPem: string): typeof fetch {
+  const trusting = trustingAgent(caPem);
+  return (input, init) => agentFetch(trusting, input, init);
+}
+
+function trustingAgent(caPem: string): Agent {
+  return new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 64,
+    connect: { ca: [...rootCertificates, caPem] },
+  });
+}
+
+/**
+ * A fetch whose response body streams (file content for DLP, read up to a byte cap), on the
+ * same agents as the transport above.
+ */
+export function streamingFetch(caPem?: string): typeof fetch {
+  const dispatcher = caPem ? trustingAgent(caPem) : agent;
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    undiciFetch(input as string, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+}
+
+const agentFetch = async (dispatcher: Agent, input: Parameters<typeof fetch>[0], init?: RequestInit) => {
   const body = init?.body;
   const simpleBody =
     body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
@@ -45,7 +75,7 @@ export const transportFetch: typeof fetch = async (input, init) => {
     method: (init?.method?.toUpperCase() ?? 'GET') as Method,
     headers: headerRecord(init?.headers),
     body: (body ?? undefined) as string | Uint8Array | undefined,
-    dispatcher: agent,
+    dispatcher,
     signal: init?.signal ?? undefined,
     maxRedirections: init?.redirect === 'manual' ? 0 : 5,
   });

@@ -1,0 +1,246 @@
+/**
+ * SharePoint and OneDrive items with their sharing. Sites come from `/sites/getAllSites`, their
+ * drives from `/sites/{id}/drives`, items from each drive's `root/delta` with the Prefer headers
+ * that flag sharing changes. Items with a `shared` facet (or flagged sharing changes) have their
+ * permissions read in `$batch`es of 20; the rest are private (OneDrive) or site-wide (libraries).
+ *
+ * The first pass enumerates every drive and keeps its delta link. Later passes are delta passes:
+ * only drives of sites modified since the last pass are read (one `getAllSites` listing tells),
+ * plus every drive each `sweepHours`. A delta link Graph no longer honours (410 Gone) restarts
+ * that drive's enumeration alone.
+ */
+import type { Batch } from '../../../scanner/connector.ts';
+import { defineStream } from '../../../scanner/connector.ts';
+import { isPeriscopeError, PeriscopeError, StreamUnavailableError } from '../../../scanner/errors.ts';
+import type { AssetInput } from '../../../scanner/model.ts';
+import type { Microsoft365Client } from '../client.ts';
+import type { Microsoft365Credentials } from '../credentials.ts';
+import { tenantDomains } from '../directory.ts';
+import {
+  type DriveContext,
+  type DriveItem,
+  type GraphPermission,
+  itemExternalId,
+  normalizeItem,
+} from '../normalize/items.ts';
+
+interface Site {
+  id: string;
+  displayName?: string | null;
+  name?: string | null;
+  lastModifiedDateTime?: string | null;
+}
+
+interface Drive {
+  id: string;
+  name?: string | null;
+  driveType?: string | null;
+  owner?: { user?: { email?: string | null; displayName?: string | null } | null } | null;
+}
+
+interface DriveState {
+  deltaLink: string;
+  siteId: string;
+}
+
+interface DrivesState {
+  sweptAt: string;
+  /** siteId → lastModifiedDateTime seen at the last read of its drives. */
+  sites: Record<string, string>;
+  drives: Record<string, DriveState>;
+}
+
+const STATE_KEY = 'drives';
+const PERMISSION = 'Sites.Read.All';
+const ITEM_FIELDS = 'id,name,webUrl,size,lastModifiedDateTime,file,folder,shared,deleted';
+/** Flags items whose permissions changed and reports deletions as such (research §2.12). */
+const PREFER = { Prefer: 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges' };
+
+export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Client>({
+  name: 'drives',
+  kinds: ['file'],
+  async *collect(ctx) {
+    const { client } = ctx;
+    const started = new Date();
+    const observedAt = started.toISOString();
+    const previous = await ctx.state.get<DrivesState>(STATE_KEY);
+    const sweep = !previous || started.getTime() - Date.parse(previous.sweptAt) >= client.sweepMs;
+    const next: DrivesState = {
+      sweptAt: sweep ? observedAt : (previous?.sweptAt ?? observedAt),
+      sites: {},
+      drives: {},
+    };
+    if (previous) yield { assets: [], delta: true };
+    const domains = await tenantDomains(client);
+    const sites = await client.listAll<Site>(
+      'GET /sites/getAllSites',
+      PERMISSION,
+      '/sites/getAllSites?$select=id,displayName,name,lastModifiedDateTime',
+    );
+
+    const unreachable: string[] = [];
+    const keepPrevious = (siteId: string) => {
+      if (!previous) return;
+      if (previous.sites[siteId] !== undefined) next.sites[siteId] = previous.sites[siteId];
+      for (const [id, drive] of Object.entries(previous.drives))
+        if (drive.siteId === siteId) next.drives[id] = drive;
+    };
+    for (const site of sites) {
+      const modified = site.lastModifiedDateTime ?? '';
+      const seen = previous?.sites[site.id];
+      if (!sweep && seen !== undefined && seen === modified) {
+        keepPrevious(site.id);
+        continue;
+      }
+      let drives: Drive[];
+      try {
+        drives = await client.listAll<Drive>(
+          'GET /sites/{id}/drives',
+          PERMISSION,
+          `/sites/${site.id}/drives?$select=id,name,driveType,owner`,
+        );
+      } catch (error) {
+        // One site the app cannot reach (locked, access revoked) must not fail every other site.
+        if (!isPeriscopeError(error) || !['permission_denied', 'not_found'].includes(error.code)) throw error;
+        unreachable.push(`${site.displayName ?? site.id}: ${error.message}`);
+        keepPrevious(site.id);
+        continue;
+      }
+      for (const drive of drives) {
+        const context: DriveContext = {
+          driveId: drive.id,
+          siteId: site.id,
+          siteName: site.displayName ?? site.name ?? null,
+          owner:
+            drive.driveType === 'business' || drive.driveType === 'personal'
+              ? (drive.owner?.user?.email?.toLowerCase() ?? null)
+              : null,
+          tenantDomains: domains,
+          observedAt,
+        };
+        let deltaLink: string | undefined;
+        for await (const page of readDrive(client, drive, context, previous?.drives[drive.id]?.deltaLink)) {
+          if (page.deltaLink) deltaLink = page.deltaLink;
+          if (page.assets.length > 0 || page.removed.length > 0)
+            yield { assets: page.assets, removed: page.removed };
+        }
+        if (deltaLink) next.drives[drive.id] = { deltaLink, siteId: site.id };
+      }
+      next.sites[site.id] = modified;
+    }
+    await ctx.state.set(STATE_KEY, next);
+    if (unreachable.length > 0) {
+      // Reported after every reachable site was read: those files are stored, the unreachable
+      // sites' files are kept as they were, and the file rules say which sites they could not see.
+      throw new StreamUnavailableError(
+        'site_unreachable',
+        `microsoft-365: ${unreachable.length} site(s) could not be read: ${unreachable.slice(0, 5).join('; ')}`,
+      );
+    }
+  },
+});
+
+interface DrivePage {
+  assets: AssetInput[];
+  removed: NonNullable<Batch['removed']>;
+  deltaLink?: string;
+}
+
+/** One drive's items, page by page: from its delta link, or enumerated when there is none (or it expired). */
+async function* readDrive(
+  client: Microsoft365Client,
+  drive: Drive,
+  context: DriveContext,
+  deltaLink: string | undefined,
+): AsyncGenerator<DrivePage> {
+  const first = `/drives/${drive.id}/root/delta?$select=${ITEM_FIELDS}`;
+  let next: string | undefined = deltaLink ?? first;
+  let restarted = false;
+  while (next) {
+    const url: string = next;
+    let page: { value?: DriveItem[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+    try {
+      page = await client.call('GET /drives/{id}/root/delta', PERMISSION, (graph) =>
+        graph.api(url).headers(PREFER).get(),
+      );
+    } catch (error) {
+      // 410 Gone: the link is too old; Graph's Location (or a fresh enumeration) restarts this drive only.
+      if (!restarted && isPeriscopeError(error) && error.details.status === 410) {
+        restarted = true;
+        next = typeof error.details.location === 'string' ? error.details.location : first;
+        continue;
+      }
+      throw error;
+    }
+    if (!Array.isArray(page.value))
+      throw new Error(`microsoft-365 drive ${drive.id} delta: a page without value`);
+    const live = page.value.filter((item) => !item.deleted && item.id && !isRoot(item));
+    const removed = page.value
+      .filter((item) => item.deleted)
+      .map((item) => ({ kind: 'file' as const, externalId: itemExternalId(drive.id, item.id) }));
+    const shared = live.filter((item) => item.shared || item['@microsoft.graph.sharedChanged'] === 'True');
+    const permissions = await readPermissions(client, drive.id, shared);
+    const assets = live.map((item) =>
+      normalizeItem(item, permissions.get(item.id) ?? defaultPermissions(item, context), context),
+    );
+    next = page['@odata.nextLink'];
+    const link = page['@odata.deltaLink'];
+    if (!next && !link)
+      throw new Error(`microsoft-365 drive ${drive.id} delta: a page with neither nextLink nor deltaLink`);
+    yield { assets, removed, ...(link ? { deltaLink: link } : {}) };
+  }
+}
+
+/** The drive's root folder is the library itself, not an item anyone shares. */
+function isRoot(item: DriveItem & { root?: unknown }): boolean {
+  return item.root !== undefined;
+}
+
+/**
+ * An item without a `shared` facet has the drive's own access: a OneDrive item its owner alone,
+ * a document library item the site's members.
+ */
+function defaultPermissions(_item: DriveItem, context: DriveContext): GraphPermission[] {
+  if (context.owner) return [];
+  return [
+    { id: 'site-members', roles: ['read'], grantedToV2: { siteGroup: { displayName: 'Site members' } } },
+  ];
+}
+
+async function readPermissions(
+  client: Microsoft365Client,
+  driveId: string,
+  items: DriveItem[],
+): Promise<Map<string, GraphPermission[]>> {
+  const out = new Map<string, GraphPermission[]>();
+  if (items.length === 0) return out;
+  const results = await client.batchGet(
+    'GET /drives/{id}/items/{id}/permissions',
+    PERMISSION,
+    items.map((item) => `/drives/${driveId}/items/${item.id}/permissions`),
+  );
+  items.forEach((item, i) => {
+    const result = results[i];
+    if (!result) return;
+    if (result.status === 404) return; // deleted since the delta page: the next pass names it
+    const body = result.body as { value?: GraphPermission[]; '@odata.nextLink'?: string } | null;
+    if (result.status !== 200 || !Array.isArray(body?.value)) {
+      const code =
+        result.status === 403
+          ? 'permission_denied'
+          : result.status >= 500
+            ? 'vendor_error'
+            : 'malformed_response';
+      throw new PeriscopeError(
+        code,
+        `microsoft-365 $batch GET /drives/{id}/items/${item.id}/permissions → HTTP ${result.status}`,
+        {
+          provider: 'microsoft-365',
+          status: result.status,
+        },
+      );
+    }
+    out.set(item.id, body.value);
+  });
+  return out;
+}
