@@ -78,7 +78,12 @@ describe('rule catalog', () => {
       for (const name of rule.streams ?? []) {
         const stream = connector.streams.find((s) => s.name === name);
         expect(stream, `stream ${name}`).toBeDefined();
-        if (rule.type === 'asset') expect(stream?.kinds).toContain(rule.kind);
+        // A stream that yields nothing is a probe (a licence, a permission) the rule also needs.
+        if (rule.type === 'asset' && stream?.kinds.length) expect(stream.kinds).toContain(rule.kind);
+      }
+      if (rule.type === 'asset' && rule.streams) {
+        const yielding = rule.streams.filter((name) => connector.streams.find((s) => s.name === name)?.kinds.length);
+        expect(yielding.length, 'a stream that yields the rule’s kind').toBeGreaterThan(0);
       }
     });
 
