@@ -63,6 +63,24 @@ import googleWorkspaceSuspendedUserHoldsGrants from './google-workspace/suspende
 import googleWorkspaceTakeoutEnabled from './google-workspace/takeout-enabled.ts';
 import googleWorkspaceUnconfiguredThirdPartyAppsAllowed from './google-workspace/unconfigured-third-party-apps-allowed.ts';
 import googleWorkspaceUserWithoutTwoSv from './google-workspace/user-without-2sv.ts';
+import microsoft365AdminConsentWorkflowDisabled from './microsoft-365/admin-consent-workflow-disabled.ts';
+import microsoft365AdminWithoutMfa from './microsoft-365/admin-without-mfa.ts';
+import microsoft365AppCertificateLifetimeOver365Days from './microsoft-365/app-certificate-lifetime-over-365-days.ts';
+import microsoft365AppCredentialExpiring from './microsoft-365/app-credential-expiring.ts';
+import microsoft365AppSecretLifetimeOver180Days from './microsoft-365/app-secret-lifetime-over-180-days.ts';
+import microsoft365GuestWithPrivilegedRole from './microsoft-365/guest-with-privileged-role.ts';
+import microsoft365InactiveAdmin from './microsoft-365/inactive-admin.ts';
+import microsoft365InactiveUser from './microsoft-365/inactive-user.ts';
+import microsoft365SecretOnPrivilegedApp from './microsoft-365/secret-on-privileged-app.ts';
+import microsoft365SharepointAnyoneLinkExpiry from './microsoft-365/sharepoint-anyone-link-expiry.ts';
+import microsoft365SharepointDefaultLinkNotSpecificPeople from './microsoft-365/sharepoint-default-link-not-specific-people.ts';
+import microsoft365SharepointDefaultLinkPermissionEdit from './microsoft-365/sharepoint-default-link-permission-edit.ts';
+import microsoft365SharepointExternalSharingTooBroad from './microsoft-365/sharepoint-external-sharing-too-broad.ts';
+import microsoft365TenantWideGrantHighRisk from './microsoft-365/tenant-wide-grant-high-risk.ts';
+import microsoft365UnverifiedAppHighRiskPermissions from './microsoft-365/unverified-app-high-risk-permissions.ts';
+import microsoft365UserWithoutMfa from './microsoft-365/user-without-mfa.ts';
+import microsoft365UsersCanConsentToApps from './microsoft-365/users-can-consent-to-apps.ts';
+import microsoft365UsersCanRegisterApps from './microsoft-365/users-can-register-apps.ts';
 
 export const rules: Rule[] = [
   commonDlpFileAiUpload,
@@ -125,4 +143,22 @@ export const rules: Rule[] = [
   googleWorkspaceTakeoutEnabled,
   googleWorkspaceUnconfiguredThirdPartyAppsAllowed,
   googleWorkspaceUserWithoutTwoSv,
+  microsoft365AdminConsentWorkflowDisabled,
+  microsoft365AdminWithoutMfa,
+  microsoft365AppCertificateLifetimeOver365Days,
+  microsoft365AppCredentialExpiring,
+  microsoft365AppSecretLifetimeOver180Days,
+  microsoft365GuestWithPrivilegedRole,
+  microsoft365InactiveAdmin,
+  microsoft365InactiveUser,
+  microsoft365SecretOnPrivilegedApp,
+  microsoft365SharepointAnyoneLinkExpiry,
+  microsoft365SharepointDefaultLinkNotSpecificPeople,
+  microsoft365SharepointDefaultLinkPermissionEdit,
+  microsoft365SharepointExternalSharingTooBroad,
+  microsoft365TenantWideGrantHighRisk,
+  microsoft365UnverifiedAppHighRiskPermissions,
+  microsoft365UserWithoutMfa,
+  microsoft365UsersCanConsentToApps,
+  microsoft365UsersCanRegisterApps,
 ];

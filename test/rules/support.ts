@@ -214,3 +214,80 @@ export function check<K extends AssetKind, O extends RuleOptions>(
     options: { ...rule.options, ...overrides.options },
   });
 }
+
+/** A Microsoft Entra user as the Microsoft 365 connector maps it (connectors/microsoft-365/MODEL.md). */
+export function m365User(fields: Fields<IdentityAsset> = {}, attributes: Record<string, unknown> = {}) {
+  return identity({
+    provider: 'microsoft-365',
+    externalId: '6f1c2a9e-0d4b-4e8a-9a51-3c2b7e1d0f10',
+    name: 'Alice Doe',
+    email: 'alice@contoso.example',
+    lastLoginAt: daysAgo(2),
+    createdAt: daysAgo(700),
+    ...fields,
+    attributes: {
+      roles: [],
+      privilegedRoles: [],
+      mfaCapable: fields.mfaEnabled !== false,
+      methodsRegistered: fields.mfaEnabled === false ? [] : ['microsoftAuthenticatorPush'],
+      signInTracked: true,
+      ...attributes,
+    },
+  });
+}
+
+/** A Microsoft 365 tenant setting (`microsoft-365.<object>`, scope tenant). */
+export function m365Setting(object: string, values: Record<string, unknown>) {
+  return setting(`microsoft-365.${object}`, values, {
+    provider: 'microsoft-365',
+    externalId: object,
+    name: object,
+    scope: 'tenant',
+  });
+}
+
+/** An Entra application credential (`<application id>:<keyId>`): a client secret unless keyType says otherwise. */
+export function m365Credential(fields: Fields<ApiKeyAsset> = {}, attributes: Record<string, unknown> = {}) {
+  return apiKey({
+    provider: 'microsoft-365',
+    externalId: '0a1b2c3d-0000-4000-8000-000000000001:9f8e7d6c-0000-4000-8000-000000000002',
+    name: 'Contoso Sync: ci',
+    keyType: 'client_secret',
+    owner: '11111111-2222-4333-8444-555555555555',
+    hint: 'Q~x',
+    usageTracked: false,
+    createdAt: daysAgo(30),
+    expiresAt: new Date(now.getTime() + 60 * 86_400_000).toISOString(),
+    ...fields,
+    attributes: {
+      appId: '11111111-2222-4333-8444-555555555555',
+      appName: 'Contoso Sync',
+      privileged: false,
+      ...attributes,
+    },
+  });
+}
+
+/** A delegated consent grant one user gave (consentType Principal) to a third-party app. */
+export function m365Grant(fields: Fields<OAuthGrantAsset> = {}, attributes: Record<string, unknown> = {}) {
+  return grant({
+    provider: 'microsoft-365',
+    externalId: 'oAuth2PermissionGrant-1',
+    name: 'Mail Helper',
+    appId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+    appName: 'Mail Helper',
+    principal: 'alice@contoso.example',
+    principalType: 'user',
+    scopes: ['openid', 'User.Read'],
+    scopeRisk: 'low',
+    ...fields,
+    attributes: {
+      clientId: '0c0c0c0c-0000-4000-8000-000000000003',
+      resource: 'Microsoft Graph',
+      consentType: fields.principalType === 'tenant' ? 'AllPrincipals' : 'Principal',
+      publisherVerified: false,
+      thirdParty: true,
+      ...attributes,
+    },
+  });
+}
