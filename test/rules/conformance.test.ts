@@ -82,7 +82,9 @@ describe('rule catalog', () => {
         if (rule.type === 'asset' && stream?.kinds.length) expect(stream.kinds).toContain(rule.kind);
       }
       if (rule.type === 'asset' && rule.streams) {
-        const yielding = rule.streams.filter((name) => connector.streams.find((s) => s.name === name)?.kinds.length);
+        const yielding = rule.streams.filter(
+          (name) => connector.streams.find((s) => s.name === name)?.kinds.length,
+        );
         expect(yielding.length, 'a stream that yields the rule’s kind').toBeGreaterThan(0);
       }
     });
