@@ -12,6 +12,7 @@ export {
 export * from './github/index.ts';
 export * from './google/index.ts';
 export { type SandboxHandler, type SandboxHost, type SandboxHostOptions, startSandboxHost } from './host.ts';
+export * from './microsoft/index.ts';
 export { createIdSequence, createRandom, type Random } from './random.ts';
 export {
   type CountedStatus,
