@@ -185,7 +185,10 @@ export function driveDelta(call: GraphCall, drive: Drive): GraphReply {
               .map((c) => c.item),
           ];
     total = matching.length;
-    for (const slot of matching.slice(state.pos, state.pos + size)) emitSlot(slot);
+    // A full enumeration lists what exists; deletions only show in later rounds.
+    for (const slot of matching.slice(state.pos, state.pos + size)) {
+      if (slot < 0 || tenant.items.get(slot) || since !== undefined) emitSlot(slot);
+    }
   }
   const body: Record<string, unknown> = {
     '@odata.context': `${origin}/v1.0/$metadata#Collection(driveItem)`,
