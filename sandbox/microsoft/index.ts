@@ -10,8 +10,10 @@ export {
 export type { AccessGrant, MicrosoftAuthState, ScannerCertificate, ScannerCredentials } from './auth.ts';
 export { MAX_BATCH_STEPS } from './batch.ts';
 export {
+  APP_ROLE_POOL,
   DEFAULT_GRAPH_ROLES,
   DEFAULT_SHAREPOINT_ROLES,
+  DELEGATED_SCOPE_POOLS,
   EXCHANGE_APP_ID,
   FIRST_PARTY_APPS,
   GRAPH_APP_ID,

@@ -237,6 +237,9 @@ export function createItemStore(ctx: ItemStoreContext): ItemStore {
       };
     },
     addedIndices: () => added,
+    isUnshared(index) {
+      return index < baseSize && !overrides.has(index) && compact.sharing[index] === Sharing.none;
+    },
     driveOf(index) {
       if (index >= baseSize) return addedDrives.get(index) ?? -1;
       return index >= 0 && drives.length > 0 ? locate(index).drive : -1;

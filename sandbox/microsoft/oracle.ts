@@ -205,6 +205,8 @@ function grants(tenant: MicrosoftTenant, ai: Set<string>, add: Add): void {
 
 function files(tenant: MicrosoftTenant, dlp: (text: string, item: DriveItem) => boolean, add: Add): void {
   for (let i = 0; i < tenant.items.size; i += 1) {
+    // Only inherited permissions (owners, site Owners/Members): private, nothing to report.
+    if (tenant.items.isUnshared(i)) continue;
     const item = tenant.items.get(i);
     if (!item) continue;
     const { exposure, access } = itemExposure(tenant, item);

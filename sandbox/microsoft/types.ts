@@ -266,6 +266,8 @@ export interface ItemStore {
   addedIndices(): readonly number[];
   /** The drive an item slot belongs to (deleted slots included). */
   driveOf(index: number): number;
+  /** True when the slot is as generated with no direct permission (a cheap skip for full walks). */
+  isUnshared(index: number): boolean;
 }
 
 /** One entry of a drive's change log, read by `root/delta`. */
