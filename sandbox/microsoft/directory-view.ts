@@ -4,7 +4,6 @@
  * (secretText and key always null in lists) and the registration report rows. Each serialiser
  * returns every property; routes narrow them with `$select`.
  */
-import { isAdmin } from './oracle.ts';
 import type {
   Application,
   AppRoleAssignment,
@@ -120,7 +119,7 @@ export function serializeRegistration(tenant: MicrosoftTenant, user: MsUser): Re
     userPrincipalName: user.userPrincipalName,
     userDisplayName: user.displayName,
     userType: user.userType === 'Guest' ? 'guest' : 'member',
-    isAdmin: isAdmin(tenant, user),
+    isAdmin: tenant.roles.some((r) => r.members.includes(user.index)),
     isSsprRegistered: methods.length > 0,
     isSsprEnabled: true,
     isSsprCapable: methods.length > 0,

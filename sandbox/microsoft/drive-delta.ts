@@ -4,7 +4,8 @@
  * deltaLink; an ISO timestamp: items modified since then; a previous token: the items changed
  * since, each once in its latest state, deleted ones as `{id, deleted: {state: "deleted"}}`.
  * With `Prefer: deltashowsharingchanges` (and the `Sites.FullControl.All` role Graph requires for
- * it) items whose permissions changed carry `"@microsoft.graph.sharedChanged": "True"`. A token
+ * it) items whose permissions changed carry `"@microsoft.graph.sharedChanged": "True"`; without
+ * it a re-shared folder comes back with every item under it. A token
  * from before the drive's tokens were invalidated, or older than the lifetime, answers
  * 410 Gone with `resyncChangesApplyDifferences` and a Location that restarts the enumeration.
  */
@@ -82,17 +83,37 @@ function slotsOf(tenant: MicrosoftTenant, drive: Drive): number[] {
   return out;
 }
 
-/** Log entries of this drive in [from, upto): each item once, by its last change, and whether its sharing changed. */
-function changesOf(tenant: MicrosoftTenant, drive: number, from: number, upto: number) {
+/**
+ * Log entries of this drive in [from, upto): each item once, by its last change, and whether its
+ * sharing changed. Without the sharing-changes preference a re-shared folder brings every item
+ * under it along (their access changed too); with it, only the folder, flagged.
+ */
+function changesOf(
+  tenant: MicrosoftTenant,
+  drive: number,
+  from: number,
+  upto: number,
+  expandFolders = false,
+) {
   const last = new Map<number, { seq: number; sharing: boolean }>();
   for (let seq = from; seq < upto; seq += 1) {
     const e = tenant.driveLog[seq];
     if (!e || e.drive !== drive) continue;
     last.set(e.item, { seq, sharing: (last.get(e.item)?.sharing ?? false) || e.sharing });
   }
-  return [...last.entries()]
-    .sort((a, b) => a[1].seq - b[1].seq)
-    .map(([item, v]) => ({ item, sharing: v.sharing }));
+  const ordered = [...last.entries()].sort((a, b) => a[1].seq - b[1].seq);
+  const out: Array<{ item: number; sharing: boolean }> = [];
+  const listed = new Set<number>();
+  const push = (item: number, sharing: boolean) => {
+    if (listed.has(item)) return;
+    listed.add(item);
+    out.push({ item, sharing });
+    if (expandFolders && sharing && tenant.items.get(item)?.folder) {
+      for (const child of tenant.items.childrenOf(drive, item)) push(child, sharing);
+    }
+  };
+  for (const [item, v] of ordered) push(item, v.sharing);
+  return out;
 }
 
 export function driveDelta(call: GraphCall, drive: Drive): GraphReply {
@@ -167,7 +188,7 @@ export function driveDelta(call: GraphCall, drive: Drive): GraphReply {
     return value.push(body);
   };
   if (state.m === 'changes') {
-    const changes = changesOf(tenant, drive.index, state.from, state.upto);
+    const changes = changesOf(tenant, drive.index, state.from, state.upto, !showSharing);
     total = changes.length;
     for (const c of changes.slice(state.pos, state.pos + size)) emitSlot(c.item, c.sharing);
   } else {

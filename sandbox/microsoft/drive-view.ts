@@ -88,16 +88,10 @@ export function itemWebUrl(tenant: MicrosoftTenant, item: DriveItem): string {
   return `${base}/${encodeURI(path)}`;
 }
 
-/** Children of a folder: generated slots whose parent it is, plus later additions. */
+/** Children of a folder (or the root), deleted ones excluded. */
 function childCount(tenant: MicrosoftTenant, folder: DriveItem | undefined, drive: Drive): number {
-  const range = tenant.items.driveRange(drive.index);
-  let count = 0;
-  const parentOf = (i: number) => tenant.items.get(i)?.parent;
-  const target = folder ? folder.index : -1;
-  for (let i = range.start; i < range.end; i += 1) if (parentOf(i) === target) count += 1;
-  for (const i of tenant.items.addedIndices())
-    if (tenant.items.driveOf(i) === drive.index && parentOf(i) === target) count += 1;
-  return count;
+  return tenant.items.childrenOf(drive.index, folder ? folder.index : -1).filter((i) => tenant.items.get(i))
+    .length;
 }
 
 export function serializeRoot(tenant: MicrosoftTenant, drive: Drive): Record<string, unknown> {
@@ -205,8 +199,12 @@ export function serializePermission(
 ): Record<string, unknown> {
   const drive = tenant.drives[item.drive] as Drive;
   const body: Record<string, unknown> = { id: p.id, roles: [...p.roles] };
-  if (p.inherited)
-    body.inheritedFrom = { driveId: drive.id, id: rootIdOf(drive.index), path: '/drive/root:' };
+  if (p.inherited) {
+    const folder = p.inheritedFrom === undefined ? undefined : tenant.items.get(p.inheritedFrom);
+    body.inheritedFrom = folder
+      ? { driveId: drive.id, id: folder.id, path: `/drive/root:/${folder.name}` }
+      : { driveId: drive.id, id: rootIdOf(drive.index), path: '/drive/root:' };
+  }
   const user = p.user === undefined ? undefined : tenant.users[p.user];
   const recipient = user
     ? { user: userRef(user), siteUser: siteUser(user, 10 + user.index) }

@@ -1,6 +1,6 @@
 /**
  * Who can reach a drive item: its inherited permissions (a OneDrive's owner, a team site's
- * Owners and Members groups) plus its direct ones, and the exposure MODEL.md derives from them —
+ * Owners and Members groups, the links and grants of the folders it sits in) plus its own, and the exposure MODEL.md derives from them —
  * anonymous link → anyone_with_link, organization link → domain, a person outside the tenant's
  * domains (or a #EXT# guest) → external, other people → internal, owners only → private; the
  * widest level wins and `edit` when any permission at that level can write.
@@ -34,9 +34,25 @@ export function inheritedPermissions(tenant: MicrosoftTenant, drive: Drive): Dri
   }));
 }
 
+/**
+ * Everything that grants access to an item: the drive's inherited permissions, those of its
+ * folders (a link on a folder reaches every item inside it; SharePoint lists it on each of them
+ * with `inheritedFrom`), then its own.
+ */
 export function permissionsOf(tenant: MicrosoftTenant, item: DriveItem): DrivePermission[] {
   const drive = tenant.drives[item.drive];
-  return [...(drive ? inheritedPermissions(tenant, drive) : []), ...item.permissions];
+  const fromFolders: DrivePermission[] = [];
+  const seen = new Set<number>();
+  for (let parent = item.parent; parent >= 0 && !seen.has(parent); ) {
+    seen.add(parent);
+    const folder = tenant.items.get(parent);
+    if (!folder) break;
+    for (const p of folder.permissions) {
+      if (!p.inherited) fromFolders.push({ ...p, inherited: true, inheritedFrom: folder.index });
+    }
+    parent = folder.parent;
+  }
+  return [...(drive ? inheritedPermissions(tenant, drive) : []), ...fromFolders, ...item.permissions];
 }
 
 const domainOf = (email: string) => email.split('@')[1]?.toLowerCase() ?? '';

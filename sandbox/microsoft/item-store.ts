@@ -157,6 +157,18 @@ export function createItemStore(ctx: ItemStoreContext): ItemStore {
     };
   };
 
+  /** The generated parent of slot i: one of the drive's first folders, or -1 (the root). */
+  const parentSlot = (i: number): number => {
+    const { start, perDrive } = locate(i);
+    const k = i - start;
+    const folders = foldersIn(perDrive);
+    if (k < folders || folders === 0) return -1;
+    const slot = k % (folders + 1);
+    return slot === folders ? -1 : start + slot;
+  };
+  const unsharedSlot = (i: number) =>
+    i < baseSize && !overrides.has(i) && compact.sharing[i] === Sharing.none;
+
   /** Builds the generated item at slot i from the compact arrays. */
   const materialise = (i: number): DriveItem => {
     const { drive, start, perDrive } = locate(i);
@@ -184,13 +196,12 @@ export function createItemStore(ctx: ItemStoreContext): ItemStore {
     const kind = Math.max(1, compact.kind[i] ?? 1);
     const spec = FILE_KINDS[kind - 1] ?? FILE_KINDS[0];
     const name = `${TOPICS[i % TOPICS.length]} ${i}.${spec.ext}`;
-    const slot = folders === 0 ? folders : k % (folders + 1);
     const content = generatedContent(name, kind, i);
     return {
       index: i,
       id: itemIdOf(i),
       drive,
-      parent: slot === folders ? -1 : start + slot,
+      parent: parentSlot(i),
       name,
       folder: false,
       mimeType: spec.mime,
@@ -238,7 +249,20 @@ export function createItemStore(ctx: ItemStoreContext): ItemStore {
     },
     addedIndices: () => added,
     isUnshared(index) {
-      return index < baseSize && !overrides.has(index) && compact.sharing[index] === Sharing.none;
+      if (!unsharedSlot(index)) return false;
+      const parent = parentSlot(index);
+      return parent < 0 || unsharedSlot(parent);
+    },
+    childrenOf(drive, folder) {
+      const out: number[] = [];
+      const range = this.driveRange(drive);
+      const parentOf = (i: number) => {
+        const override = overrides.get(i);
+        return override === undefined ? parentSlot(i) : (override?.parent ?? Number.NaN);
+      };
+      for (let i = range.start; i < range.end; i += 1) if (parentOf(i) === folder) out.push(i);
+      for (const i of added) if (addedDrives.get(i) === drive && parentOf(i) === folder) out.push(i);
+      return out;
     },
     driveOf(index) {
       if (index >= baseSize) return addedDrives.get(index) ?? -1;

@@ -52,7 +52,6 @@ export const PERMISSIONS = {
     'Organization.ReadWrite.All',
     'Directory.Read.All',
     'Directory.ReadWrite.All',
-    'User.Read.All',
   ],
   roles: [
     'RoleManagement.Read.Directory',

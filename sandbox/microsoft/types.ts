@@ -227,8 +227,10 @@ export interface DrivePermission {
   email?: string;
   /** A SharePoint site group (inherited Owners/Members on team sites). */
   siteGroup?: { id: string; displayName: string; kind: 'owners' | 'members' | 'visitors' };
-  /** Inherited from the drive root (owners and site groups). */
+  /** Inherited: from the drive root (owners, site groups) or, with `inheritedFrom`, a parent folder. */
   inherited?: boolean;
+  /** Slot of the folder this permission is inherited from (absent: the drive root). */
+  inheritedFrom?: number;
 }
 
 export interface DriveItem {
@@ -266,8 +268,13 @@ export interface ItemStore {
   addedIndices(): readonly number[];
   /** The drive an item slot belongs to (deleted slots included). */
   driveOf(index: number): number;
-  /** True when the slot is as generated with no direct permission (a cheap skip for full walks). */
+  /**
+   * True when the slot and its parent folder are as generated with no direct permission: the
+   * item has only the drive's inherited permissions (a cheap skip for full walks).
+   */
   isUnshared(index: number): boolean;
+  /** Items whose parent is `folder` (a slot, or -1 for the root) in a drive, additions included. */
+  childrenOf(drive: number, folder: number): number[];
 }
 
 /** One entry of a drive's change log, read by `root/delta`. */

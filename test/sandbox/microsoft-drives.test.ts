@@ -284,6 +284,37 @@ describe('Microsoft simulator drive delta after changes', () => {
     expect(next.items[0]?.shared).toBeUndefined();
   });
 
+  it('passes a folder’s link to the items inside it; a re-shared folder brings them into delta without the preference', async () => {
+    const { driveId, itemId } = sim.tenant.planted.items.sharedFolder as { driveId: string; itemId: string };
+    sim.mutate.addItem(driveId, {
+      name: 'Deliverable.txt',
+      mimeType: 'text/plain',
+      content: 'v1',
+      parentId: itemId,
+    });
+    const children = (await client().api(`/drives/${driveId}/root/delta`).get()).value.filter(
+      (i: Item) => i.parentReference.id === itemId,
+    ) as Item[];
+    expect(children.length).toBeGreaterThan(0);
+    const plainChild = children.find((c) => !c.shared);
+    const inherited = (
+      await client().api(`/drives/${driveId}/items/${plainChild?.id}/permissions`).get()
+    ).value.find((p: Permission) => p.link) as Permission;
+    expect(inherited).toMatchObject({
+      link: { scope: 'anonymous', type: 'view' },
+      inheritedFrom: { driveId, id: itemId },
+    });
+
+    const link = await deltaLinkOf(driveId);
+    sim.mutate.shareItem(driveId, itemId, { link: { scope: 'organization', type: 'edit' } });
+    const plain = await follow(link);
+    expect(plain.items.map((i) => i.id)).toEqual([itemId, ...children.map((c) => c.id)]);
+    const annotated = await follow(link, SHARING_PREFER);
+    expect(annotated.items.map((i) => [i.id, i['@microsoft.graph.sharedChanged']])).toEqual([
+      [itemId, 'True'],
+    ]);
+  });
+
   it('needs Sites.FullControl.All for sharedChanged', async () => {
     const { driveId, itemId } = sim.tenant.planted.items.internalShare as { driveId: string; itemId: string };
     const link = await deltaLinkOf(driveId);

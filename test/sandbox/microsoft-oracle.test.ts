@@ -352,5 +352,21 @@ describe('Microsoft oracle follows the live simulator', () => {
     ).toEqual(['common/file-external-edit']);
     mutate.deleteItem(driveId, itemId);
     expect(findMicrosoftViolations(tenant, now).some((p) => p.assetKey === file)).toBe(false);
+
+    // An item inside a folder shared by an anonymous link is reachable by that link.
+    const folder = tenant.planted.items.sharedFolder as { driveId: string; itemId: string };
+    const inside = mutate.addItem(folder.driveId, {
+      name: 'Inside.txt',
+      mimeType: 'text/plain',
+      content: 'x',
+      parentId: folder.itemId,
+    });
+    expect(has('common/file-public-view', microsoftAssetKey.file(folder.driveId, inside.id))).toBe(true);
+    mutate.unshareItem(
+      folder.driveId,
+      folder.itemId,
+      tenant.items.get(itemIndexOf(tenant.items, folder.itemId) ?? -1)?.permissions[0]?.id ?? '',
+    );
+    expect(has('common/file-public-view', microsoftAssetKey.file(folder.driveId, inside.id))).toBe(false);
   });
 });
