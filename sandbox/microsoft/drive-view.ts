@@ -157,6 +157,8 @@ export function serializeItem(
       },
     };
   }
+  // ODfB's delta omits cTag on created and modified items.
+  if (options.inDelta && drive.driveType === 'business') delete body.cTag;
   const scope = sharedScope(item);
   if (scope) body.shared = { scope };
   return body;

@@ -79,6 +79,10 @@ describe('Microsoft simulator identity platform', () => {
     expect(
       verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')),
     ).toBe(true);
+    const v1 = (await (
+      await fetch(`${sim.origin}/${sim.tenantId}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
+    expect(v1.issuer).toBe(`https://sts.windows.net/${sim.tenantId}/`);
     // A verified domain names the tenant as well as its id.
     const byDomain = await fetch(`${sim.origin}/${sim.domain}/v2.0/.well-known/openid-configuration`);
     expect(byDomain.status).toBe(200);

@@ -101,6 +101,7 @@ describe('Microsoft simulator sites, drives and items', () => {
     );
     expect(file?.parentReference).toMatchObject({ driveId: drive, id: round.items[0]?.id });
     expect(file?.parentReference.path).toBeUndefined();
+    expect((file as Item & { cTag?: string })?.cTag).toBeUndefined();
     expect(round.items.some((i) => i.id === planted('deletedPublic').itemId)).toBe(false);
   });
 
