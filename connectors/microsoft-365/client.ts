@@ -94,11 +94,13 @@ export class Microsoft365Client {
       ...(config.authority ? { knownAuthorities: [new URL(authorityBase).host] } : {}),
     };
     if (isCertificateCredentials(credentials)) {
-      const certificate = new X509Certificate(credentials.certificate);
+      const certificate = credentials.certificate ? new X509Certificate(credentials.certificate) : null;
       auth.clientCertificate = {
-        thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex'),
+        thumbprintSha256: certificate
+          ? createHash('sha256').update(certificate.raw).digest('hex')
+          : (credentials.thumbprintSha256 as string).toLowerCase(),
         privateKey: credentials.privateKey,
-        x5c: credentials.certificate,
+        ...(credentials.certificate ? { x5c: credentials.certificate } : {}),
       };
     } else auth.clientSecret = credentials.clientSecret;
     const network: INetworkModule = {

@@ -11,20 +11,36 @@ export const SecretCredentials = z.object({
   clientSecret: z.string().min(1),
 });
 
-export const CertificateCredentials = z.object({
-  clientId: z.string().min(1),
-  /** PEM private key of the certificate registered on the app. */
-  privateKey: z.string().includes('PRIVATE KEY', { message: 'privateKey is not a PEM private key' }),
-  /** PEM certificate (its SHA-256 thumbprint identifies the key to Entra). */
-  certificate: z.string().refine(isCertificate, { message: 'certificate is not a PEM X.509 certificate' }),
-});
+export const CertificateCredentials = z
+  .object({
+    clientId: z.string().min(1),
+    /** PEM private key of the certificate registered on the app. */
+    privateKey: z.string().includes('PRIVATE KEY', { message: 'privateKey is not a PEM private key' }),
+    /** PEM certificate: its SHA-256 thumbprint identifies the key to Entra (and it is sent as x5c). */
+    certificate: z
+      .string()
+      .refine(isCertificate, { message: 'certificate is not a PEM X.509 certificate' })
+      .optional(),
+    /** Or the thumbprint alone (hex SHA-256, as the Entra portal shows it). */
+    thumbprintSha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, { message: 'thumbprintSha256 is not 64 hex digits' })
+      .optional(),
+  })
+  .refine((c) => c.certificate !== undefined || c.thumbprintSha256 !== undefined, {
+    message: 'give the certificate (PEM) or its thumbprintSha256 with the privateKey',
+    path: ['certificate'],
+  });
 
 type Credentials = z.infer<typeof SecretCredentials> | z.infer<typeof CertificateCredentials>;
 
 /** Picks the mode from the keys given, so an error names the field that is wrong. */
 export const Microsoft365Credentials = z.unknown().transform((input, ctx): Credentials => {
   const given = typeof input === 'object' && input !== null ? input : {};
-  const schema = 'privateKey' in given || 'certificate' in given ? CertificateCredentials : SecretCredentials;
+  const schema =
+    'privateKey' in given || 'certificate' in given || 'thumbprintSha256' in given
+      ? CertificateCredentials
+      : SecretCredentials;
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues)

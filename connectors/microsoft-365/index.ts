@@ -10,7 +10,7 @@ import { appsStream } from './streams/apps.ts';
 import { consentGrantsStream } from './streams/consent-grants.ts';
 import { drivesStream } from './streams/drives.ts';
 import { consentPolicyStream, sharepointSettingsStream, sharepointTenantStream } from './streams/settings.ts';
-import { signInActivityStream, usersStream } from './streams/users.ts';
+import { mfaRegistrationStream, signInActivityStream, usersStream } from './streams/users.ts';
 
 export type { Microsoft365Client } from './client.ts';
 export { Microsoft365Config, Microsoft365Credentials } from './credentials.ts';
@@ -30,6 +30,7 @@ export const microsoft365Connector = defineConnector<Microsoft365Credentials, Mi
     sharepointSettingsStream,
     sharepointTenantStream,
     signInActivityStream,
+    mfaRegistrationStream,
   ],
   async verify(ctx) {
     // A token for the tenant (credentials, consent) and one cheap read.

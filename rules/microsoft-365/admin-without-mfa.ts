@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'critical',
   provider: 'microsoft-365',
   kind: 'identity',
-  streams: ['users'],
+  streams: ['users', 'mfa-registration'],
   references: [
     'https://learn.microsoft.com/en-us/entra/identity/conditional-access/howto-conditional-access-policy-admin-mfa',
     'https://learn.microsoft.com/en-us/entra/identity/authentication/howto-authentication-methods-activity',

@@ -159,16 +159,18 @@ function credentials(tenant: MicrosoftTenant, t: number, options: MicrosoftOracl
     const privileged =
       sp !== undefined &&
       applicationScopes(tenant, sp).some((s) => isPrivilegedAppRole(s.slice('application:'.length)));
+    // An expired credential can no longer sign in: only the expiry rule reports it.
+    const live = (c: { endDateTime: string }) => Date.parse(c.endDateTime) > t;
     for (const secret of app.passwordCredentials) {
       const key = microsoftAssetKey.apiKey(app.id, secret.keyId);
-      if (lifetime(secret) > (options.secretLifetimeDays ?? 180))
+      if (live(secret) && lifetime(secret) > (options.secretLifetimeDays ?? 180))
         add('microsoft-365/app-secret-lifetime-over-180-days', key);
       if (Date.parse(secret.endDateTime) <= expiring) add('microsoft-365/app-credential-expiring', key);
-      if (privileged) add('microsoft-365/secret-on-privileged-app', key);
+      if (live(secret) && privileged) add('microsoft-365/secret-on-privileged-app', key);
     }
     for (const cert of app.keyCredentials) {
       const key = microsoftAssetKey.apiKey(app.id, cert.keyId);
-      if (lifetime(cert) > (options.certificateLifetimeDays ?? 365))
+      if (live(cert) && lifetime(cert) > (options.certificateLifetimeDays ?? 365))
         add('microsoft-365/app-certificate-lifetime-over-365-days', key);
       if (Date.parse(cert.endDateTime) <= expiring) add('microsoft-365/app-credential-expiring', key);
     }

@@ -15,6 +15,7 @@ export interface DriveItem {
   folder?: unknown;
   deleted?: unknown;
   shared?: { scope?: string | null } | null;
+  parentReference?: { id?: string | null; driveId?: string | null } | null;
   '@microsoft.graph.sharedChanged'?: string;
 }
 

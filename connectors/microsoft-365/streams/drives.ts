@@ -41,6 +41,8 @@ interface Drive {
 interface DriveState {
   deltaLink: string;
   siteId: string;
+  /** Folders with sharing of their own: items below inherit it, so their permissions are read too. */
+  sharedFolders?: string[];
 }
 
 interface DrivesState {
@@ -52,7 +54,7 @@ interface DrivesState {
 
 const STATE_KEY = 'drives';
 const PERMISSION = 'Sites.Read.All';
-const ITEM_FIELDS = 'id,name,webUrl,size,lastModifiedDateTime,file,folder,shared,deleted';
+const ITEM_FIELDS = 'id,name,webUrl,size,lastModifiedDateTime,file,folder,shared,deleted,parentReference';
 /** Flags items whose permissions changed and reports deletions as such (research §2.12). */
 const PREFER = { Prefer: 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges' };
 
@@ -119,12 +121,15 @@ export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Cl
           observedAt,
         };
         let deltaLink: string | undefined;
-        for await (const page of readDrive(client, drive, context, previous?.drives[drive.id]?.deltaLink)) {
+        const before = previous?.drives[drive.id];
+        const sharedFolders = new Set(before?.sharedFolders ?? []);
+        for await (const page of readDrive(client, drive, context, before?.deltaLink, sharedFolders)) {
           if (page.deltaLink) deltaLink = page.deltaLink;
           if (page.assets.length > 0 || page.removed.length > 0)
             yield { assets: page.assets, removed: page.removed };
         }
-        if (deltaLink) next.drives[drive.id] = { deltaLink, siteId: site.id };
+        if (deltaLink)
+          next.drives[drive.id] = { deltaLink, siteId: site.id, sharedFolders: [...sharedFolders] };
       }
       next.sites[site.id] = modified;
     }
@@ -152,6 +157,7 @@ async function* readDrive(
   drive: Drive,
   context: DriveContext,
   deltaLink: string | undefined,
+  sharedFolders: Set<string>,
 ): AsyncGenerator<DrivePage> {
   const first = `/drives/${drive.id}/root/delta?$select=${ITEM_FIELDS}`;
   let next: string | undefined = deltaLink ?? first;
@@ -178,17 +184,75 @@ async function* readDrive(
     const removed = page.value
       .filter((item) => item.deleted)
       .map((item) => ({ kind: 'file' as const, externalId: itemExternalId(drive.id, item.id) }));
-    const shared = live.filter((item) => item.shared || item['@microsoft.graph.sharedChanged'] === 'True');
-    const permissions = await readPermissions(client, drive.id, shared);
-    const assets = live.map((item) =>
-      normalizeItem(item, permissions.get(item.id) ?? defaultPermissions(item, context), context),
-    );
+    for (const item of page.value) if (item.deleted) sharedFolders.delete(item.id);
+    const assets = await normalizeWithSharing(client, drive.id, live, context, sharedFolders);
+    // A folder whose sharing changed: its items inherit the change, but delta reports only the folder.
+    if (deltaLink) {
+      for (const folder of live.filter((item) => item.folder && sharingChanged(item))) {
+        const below = await listSubtree(client, drive.id, folder.id);
+        assets.push(...(await normalizeWithSharing(client, drive.id, below, context, sharedFolders)));
+      }
+    }
     next = page['@odata.nextLink'];
     const link = page['@odata.deltaLink'];
     if (!next && !link)
       throw new Error(`microsoft-365 drive ${drive.id} delta: a page with neither nextLink nor deltaLink`);
     yield { assets, removed, ...(link ? { deltaLink: link } : {}) };
   }
+}
+
+function sharingChanged(item: DriveItem): boolean {
+  return item['@microsoft.graph.sharedChanged'] === 'True';
+}
+
+/**
+ * Items with sharing of their own (a `shared` facet, a sharing change) or below a shared folder
+ * get their permissions read; the others have the drive's default access. Folders met in
+ * parent-first order extend the set of shared folders.
+ */
+async function normalizeWithSharing(
+  client: Microsoft365Client,
+  driveId: string,
+  items: DriveItem[],
+  context: DriveContext,
+  sharedFolders: Set<string>,
+): Promise<AssetInput[]> {
+  const needs: DriveItem[] = [];
+  for (const item of items) {
+    const parent = item.parentReference?.id;
+    const inherited = parent !== undefined && parent !== null && sharedFolders.has(parent);
+    if (item.folder) {
+      if (item.shared || inherited) sharedFolders.add(item.id);
+      else if (sharingChanged(item)) sharedFolders.delete(item.id);
+    }
+    if (item.shared || sharingChanged(item) || inherited) needs.push(item);
+  }
+  const permissions = await readPermissions(client, driveId, needs);
+  return items.map((item) =>
+    normalizeItem(item, permissions.get(item.id) ?? defaultPermissions(item, context), context),
+  );
+}
+
+/** Every item below a folder, breadth first (parents before children). */
+async function listSubtree(
+  client: Microsoft365Client,
+  driveId: string,
+  folderId: string,
+): Promise<DriveItem[]> {
+  const out: DriveItem[] = [];
+  const queue = [folderId];
+  for (let folder = queue.shift(); folder !== undefined; folder = queue.shift()) {
+    const children = await client.listAll<DriveItem>(
+      'GET /drives/{id}/items/{id}/children',
+      PERMISSION,
+      `/drives/${driveId}/items/${folder}/children?$select=${ITEM_FIELDS}&$top=999`,
+    );
+    for (const child of children) {
+      out.push(child);
+      if (child.folder) queue.push(child.id);
+    }
+  }
+  return out;
 }
 
 /** The drive's root folder is the library itself, not an item anyone shares. */

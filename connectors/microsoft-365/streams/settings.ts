@@ -5,7 +5,7 @@
  * is read only when the connection names the admin site.
  */
 import { defineStream } from '../../../scanner/connector.ts';
-import { StreamUnavailableError } from '../../../scanner/errors.ts';
+import { isPeriscopeError, StreamUnavailableError } from '../../../scanner/errors.ts';
 import type { AssetInput } from '../../../scanner/model.ts';
 import type { Microsoft365Client } from '../client.ts';
 import type { Microsoft365Credentials } from '../credentials.ts';
@@ -99,12 +99,24 @@ export const sharepointTenantStream = defineStream<Microsoft365Credentials, Micr
         'microsoft-365: default link type, link permission and anyone-link expiry are readable only from the SharePoint admin API, which Graph does not proxy; set --config sharepointAdminUrl=https://<tenant>-admin.sharepoint.com (certificate credentials with Sites.FullControl.All)',
       );
     }
-    const tenant = (await ctx.client.getJson(
-      'GET /_api/SPO.Tenant',
-      'SharePoint Sites.FullControl.All',
-      `${admin}_api/SPO.Tenant`,
-      `${admin}.default`,
-    )) as Record<string, unknown>;
+    let tenant: Record<string, unknown>;
+    try {
+      tenant = (await ctx.client.getJson(
+        'GET /_api/SPO.Tenant',
+        'SharePoint Sites.FullControl.All',
+        `${admin}_api/SPO.Tenant`,
+        `${admin}.default`,
+      )) as Record<string, unknown>;
+    } catch (error) {
+      // SharePoint refuses app-only tokens got with a client secret ("Unsupported app only token").
+      if (isPeriscopeError(error) && (error.code === 'auth_failed' || error.code === 'permission_denied')) {
+        throw new StreamUnavailableError(
+          'requires_certificate_credentials',
+          `microsoft-365: the SharePoint admin API refused the app (${error.message}); it accepts app-only tokens from certificate credentials with Sites.FullControl.All`,
+        );
+      }
+      throw error;
+    }
     yield {
       assets: [
         setting(

@@ -4,15 +4,64 @@
  * delta would still need these reads; at 999 users a page the full read costs a few calls.
  */
 import { defineStream } from '../../../scanner/connector.ts';
+import { isPeriscopeError } from '../../../scanner/errors.ts';
 import type { Microsoft365Client } from '../client.ts';
 import type { Microsoft365Credentials } from '../credentials.ts';
 import { listUsers } from '../directory.ts';
 import { normalizeUser, type RegistrationDetail } from '../normalize/users.ts';
 
 interface DirectoryRole {
+  id: string;
   displayName?: string | null;
   members?: Array<{ id?: string }> | null;
 }
+
+/** Graph caps an expanded member list at 20: larger roles are listed on their own. */
+const EXPANDED_MEMBERS = 20;
+
+async function readRoles(client: Microsoft365Client): Promise<Map<string, string[]>> {
+  const directoryRoles = await client.listAll<DirectoryRole>(
+    'GET /directoryRoles',
+    'RoleManagement.Read.Directory',
+    '/directoryRoles?$expand=members',
+  );
+  const roles = new Map<string, string[]>();
+  for (const role of directoryRoles) {
+    let members = role.members ?? [];
+    if (members.length >= EXPANDED_MEMBERS) {
+      members = await client.listAll<{ id?: string }>(
+        'GET /directoryRoles/{id}/members',
+        'RoleManagement.Read.Directory',
+        `/directoryRoles/${role.id}/members?$select=id`,
+      );
+    }
+    for (const member of members) {
+      if (!member.id || !role.displayName) continue;
+      roles.set(member.id, [...(roles.get(member.id) ?? []), role.displayName]);
+    }
+  }
+  return roles;
+}
+
+/**
+ * MFA registration. The report needs Entra ID P1/P2 and AuditLog.Read.All; without them MFA
+ * state is unknown (null) and the mfa-registration probe says why the MFA rules are not evaluated.
+ */
+async function readRegistrations(client: Microsoft365Client): Promise<RegistrationDetail[]> {
+  try {
+    return await client.listAll<RegistrationDetail>(
+      'GET /reports/authenticationMethods/userRegistrationDetails',
+      'AuditLog.Read.All',
+      REGISTRATIONS,
+    );
+  } catch (error) {
+    if (isPeriscopeError(error) && (error.code === 'unavailable' || error.code === 'permission_denied'))
+      return [];
+    throw error;
+  }
+}
+
+const REGISTRATIONS = '/reports/authenticationMethods/userRegistrationDetails?$top=999';
 
 export const usersStream = defineStream<Microsoft365Credentials, Microsoft365Client>({
   name: 'users',
@@ -20,23 +69,8 @@ export const usersStream = defineStream<Microsoft365Credentials, Microsoft365Cli
   async *collect(ctx) {
     const { client } = ctx;
     const { users, signInTracked } = await listUsers(client);
-    const registrations = await client.listAll<RegistrationDetail>(
-      'GET /reports/authenticationMethods/userRegistrationDetails',
-      'AuditLog.Read.All',
-      '/reports/authenticationMethods/userRegistrationDetails?$top=999',
-    );
-    const directoryRoles = await client.listAll<DirectoryRole>(
-      'GET /directoryRoles',
-      'RoleManagement.Read.Directory',
-      '/directoryRoles?$expand=members($select=id)',
-    );
-    const roles = new Map<string, string[]>();
-    for (const role of directoryRoles) {
-      for (const member of role.members ?? []) {
-        if (!member.id || !role.displayName) continue;
-        roles.set(member.id, [...(roles.get(member.id) ?? []), role.displayName]);
-      }
-    }
+    const registrations = await readRegistrations(client);
+    const roles = await readRoles(client);
     const context = {
       observedAt: new Date().toISOString(),
       registration: new Map(registrations.map((r) => [r.id, r])),
@@ -60,6 +94,19 @@ export const signInActivityStream = defineStream<Microsoft365Credentials, Micros
   async *collect(ctx) {
     await ctx.client.call('GET /users?$select=signInActivity', 'AuditLog.Read.All', (graph) =>
       graph.api('/users?$select=id,signInActivity&$top=1').get(),
+    );
+  },
+});
+
+/** Whether MFA registration can be read (Entra ID P1/P2 and AuditLog.Read.All); yields nothing. */
+export const mfaRegistrationStream = defineStream<Microsoft365Credentials, Microsoft365Client>({
+  name: 'mfa-registration',
+  kinds: [],
+  async *collect(ctx) {
+    await ctx.client.call(
+      'GET /reports/authenticationMethods/userRegistrationDetails',
+      'AuditLog.Read.All',
+      (graph) => graph.api('/reports/authenticationMethods/userRegistrationDetails?$top=1').get(),
     );
   },
 });

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMicrosoftViolations } from '../../../sandbox/index.ts';
+import { type MicrosoftHarness, startMicrosoftHarness } from '../../support/microsoft-harness.ts';
+
+describe('microsoft-365 full scan against the simulator', () => {
+  let h: MicrosoftHarness;
+  beforeAll(async () => {
+    h = await startMicrosoftHarness({ dlp: true });
+  });
+  afterAll(() => h?.close());
+
+  it('finds every planted violation and nothing on the clean look-alikes', async () => {
+    const { outcome, scan } = await h.scan();
+    console.log(
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(scan.streams).map(([k, v]) => [k, [v.status, v.assets, v.error?.message]]),
+        ),
+      ),
+    );
+    expect(outcome.status).toBe('succeeded');
+    const expected = findMicrosoftViolations(h.sim.tenant, new Date())
+      .map((v) => `${v.ruleId} ${v.assetKey}`)
+      .sort();
+    const found = await h.findingKeys();
+    expect(found.filter((k) => !expected.includes(k))).toEqual([]);
+    expect(expected.filter((k) => !found.includes(k))).toEqual([]);
+  });
+});
