@@ -33,6 +33,20 @@ const MAX_DELAY_MS = 60_000;
 /** Graph's `$batch` limit (research §2.14). */
 export const BATCH_SIZE = 20;
 
+/**
+ * Access tokens per (connection, app, tenant, resource), kept in this process across scans and
+ * content downloads: each builds its own client, and minting a token per download would double
+ * the calls. In memory only; they expire within the hour.
+ */
+const tokenCache = new Map<string, { token: string; expiresAt: number }>();
+const TOKEN_CACHE_LIMIT = 10_000;
+const TOKEN_SKEW_MS = 120_000;
+
+function rememberToken(key: string, token: string, expiresAt: number): void {
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.delete(tokenCache.keys().next().value as string);
+  tokenCache.set(key, { token, expiresAt });
+}
+
 export interface BatchResult {
   status: number;
   body: unknown;
@@ -53,6 +67,8 @@ export class Microsoft365Client {
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
   private readonly memo = new Map<string, Promise<unknown>>();
+  /** Who a token is for: the connection, app and tenant (tokens are shared across scans by it). */
+  private readonly cacheKey: string;
 
   constructor(connection: ConnectionConfig, credentials: Microsoft365Credentials, options: ClientOptions) {
     const config = Microsoft365Config.parse(connection.config);
@@ -70,6 +86,7 @@ export class Microsoft365Client {
       config.caCertificate ? transportFetchTrusting(config.caCertificate) : transportFetch,
     );
     this.msal = this.buildMsal(config, credentials);
+    this.cacheKey = `${connection.id}|${credentials.clientId}|${config.authority ?? DEFAULT_AUTHORITY}|${config.tenantId}`;
     this.graph = Client.initWithMiddleware({
       baseUrl: this.graphRoot,
       defaultVersion: 'v1.0',
@@ -135,9 +152,13 @@ export class Microsoft365Client {
   }
 
   async accessToken(scope = this.graphScope): Promise<string> {
+    const cacheKey = `${this.cacheKey}|${scope}`;
+    const cached = tokenCache.get(cacheKey);
+    if (cached && cached.expiresAt - TOKEN_SKEW_MS > Date.now()) return cached.token;
     try {
       const result = await this.msal.acquireTokenByClientCredential({ scopes: [scope] });
       if (!result?.accessToken) throw new Error('no access token in the token response');
+      rememberToken(cacheKey, result.accessToken, result.expiresOn?.getTime() ?? Date.now() + 300_000);
       return result.accessToken;
     } catch (error) {
       if (isPeriscopeError(error)) throw error;

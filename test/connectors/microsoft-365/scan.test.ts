@@ -19,6 +19,7 @@ describe('microsoft-365 full scan against the simulator', () => {
       ),
     );
     expect(outcome.status).toBe('succeeded');
+    expect(Object.values(scan.streams).every((s) => s.status === 'completed')).toBe(true);
     const expected = findMicrosoftViolations(h.sim.tenant, new Date())
       .map((v) => `${v.ruleId} ${v.assetKey}`)
       .sort();
