@@ -6,6 +6,8 @@ import type { MutationMode, MutationSummary } from './google-mutations.ts';
 export interface GoogleCallCounts {
   total: number;
   byEndpoint: Record<string, { count: number; byStatus: Record<string, number> }>;
+  /** The simulator process's CPU time so far. */
+  cpu: NodeJS.CpuUsage;
 }
 
 export interface GoogleTenantSizes {

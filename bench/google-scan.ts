@@ -12,7 +12,6 @@ import { createTenant } from '../db/tenants.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import { runScan, type ScanDeps } from '../scanner/scan.ts';
 import type { GoogleCallCounts, RemoteGoogleSimulator } from './google-remote.ts';
-import { rssSampler } from './support.ts';
 
 export const TOKEN_ENDPOINT = 'POST /token';
 
@@ -26,7 +25,33 @@ export interface GoogleScanRun {
   /** Calls that did not answer 200, per `endpoint status`. */
   failures: Record<string, number>;
   peakRss: number;
+  /** `process.memoryUsage()` at the sample with the highest RSS. */
+  atPeak: NodeJS.MemoryUsage;
+  /** CPU seconds of this process (the scanner) and of the simulator's during the scan. */
+  scannerCpuSeconds: number;
+  simulatorCpuSeconds: number;
+  /** RSS when the scan started. */
+  startRss: number;
   row: Scan;
+}
+
+/**
+ * Samples this process's RSS every `everyMs` (the cheap `memoryUsage.rss()`), keeping the full
+ * `memoryUsage()` of the highest sample, so the peak can be split into V8 heap and the rest.
+ */
+export function peakMemorySampler(everyMs = 50) {
+  let peak = process.memoryUsage();
+  const sample = () => {
+    if (process.memoryUsage.rss() > peak.rss) peak = process.memoryUsage();
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      sample();
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }
 
 export interface BenchConnection {
@@ -83,18 +108,29 @@ export async function measureScan(
   connection: BenchConnection,
 ): Promise<GoogleScanRun> {
   const before = await sim.stats();
-  const rss = rssSampler(50);
-  rss.start();
+  const startRss = process.memoryUsage.rss();
+  const cpu = process.cpuUsage();
+  const memory = peakMemorySampler(50);
   const started = performance.now();
   const { scan } = await createOrGetActiveScan(deps.db, connection.tenantId, connection.connectionId);
   const outcome = await runScan(deps, scan.id);
   const wallMs = performance.now() - started;
-  rss.stop();
+  const atPeak = memory.stop();
+  const used = process.cpuUsage(cpu);
   const row = (await getScanById(deps.db, scan.id)) as Scan;
   const after = await sim.stats();
   if (outcome.status !== 'succeeded')
     throw new Error(`bench scan ended ${outcome.status}: ${JSON.stringify(row.error)}`);
-  return { wallMs, ...delta(before, after), peakRss: rss.peak, row };
+  return {
+    wallMs,
+    ...delta(before, after),
+    peakRss: atPeak.rss,
+    atPeak,
+    startRss,
+    scannerCpuSeconds: (used.user + used.system) / 1e6,
+    simulatorCpuSeconds: (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6,
+    row,
+  };
 }
 
 /** Open findings of the connection vs what the oracle derives from the tenant as it is now. */

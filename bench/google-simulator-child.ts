@@ -27,7 +27,7 @@ const send = (message: unknown) => process.send?.(message);
 function answer(request: GoogleChildRequest): unknown {
   switch (request.type) {
     case 'stats':
-      return { total: sim.requests.total(), byEndpoint: sim.requests.byEndpoint() };
+      return { total: sim.requests.total(), byEndpoint: sim.requests.byEndpoint(), cpu: process.cpuUsage() };
     case 'floor':
       return pageSizeFloor(sim.tenant);
     case 'sizes': {

@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { loadConnectors } from '../connectors/index.ts';
 import { rules } from '../rules/index.ts';
 import { createLogger } from '../runtime/logger.ts';
@@ -63,6 +64,17 @@ export async function run(): Promise<BenchResult> {
     rules,
   };
   const baselineRss = process.memoryUsage().rss;
+  // The planner's statistics decide the per-batch lookups' plans; without autovacuum there are none.
+  const autovacuum =
+    database.kind === 'postgres'
+      ? String(
+          (
+            (await database.db.execute(sql`show autovacuum`)) as unknown as {
+              rows: Array<{ autovacuum: string }>;
+            }
+          ).rows[0]?.autovacuum,
+        )
+      : 'n/a (PGlite)';
   const log = (line: string) => process.stderr.write(`[google-workspace] ${line}\n`);
   let sim: RemoteGoogleSimulator | undefined;
   try {
@@ -135,7 +147,7 @@ export async function run(): Promise<BenchResult> {
       clustered,
       spread,
       baselineRss,
-      databaseLabel: database.label,
+      databaseLabel: `${database.label}; autovacuum ${autovacuum}`,
       warnings,
     });
   } finally {
@@ -177,6 +189,12 @@ function offFloor(calls: Record<string, number>, floor: Record<string, number>):
       .join('; ') || 'none'
   );
 }
+
+const memoryLine = (run: GoogleScanRun) =>
+  `RSS ${mb(run.atPeak.rss)} MB (${mb(run.startRss)} MB at the scan's start), V8 heap ${mb(run.atPeak.heapUsed)} MB used of ${mb(run.atPeak.heapTotal)} MB, external ${mb(run.atPeak.external)} MB`;
+
+const cpuLine = (run: GoogleScanRun) =>
+  `${run.scannerCpuSeconds.toFixed(0)} / ${run.simulatorCpuSeconds.toFixed(0)} of ${seconds(run.wallMs).toFixed(0)} s wall`;
 
 const endpoints = (calls: Record<string, number>) =>
   Object.entries(calls)
@@ -317,10 +335,12 @@ function report(m: Measured): BenchResult {
       `database: ${m.databaseLabel}`,
       `simulator in a child process (node:child_process fork), so the RSS figures are the scanner's process alone (${mb(m.baselineRss)} MB before the first scan; with PGlite they include the embedded database); seed 7, ${FILES_PER_USER} files per user, 3 shared drives at the generator's default size, tokensPerUser ${TOKENS_PER_USER} (${m.sizes.oauthTokens} grants), planted violations on; quotas off, no faults; connector defaults (8 requests in flight, 2 streams at a time), retryBaseMs 5`,
       `each full scan on a fresh tenant + connection; the ${m.smallSizes.files.toLocaleString('en')}-file scan first, then the ${m.sizes.files.toLocaleString('en')}-file one, in the same process; peak RSS sampled every 50 ms during each scan`,
+      `memory at the RSS peak, ${m.smallSizes.files.toLocaleString('en')} / ${m.sizes.files.toLocaleString('en')} files: ${memoryLine(m.small)} / ${memoryLine(m.full)}`,
       `full scan API calls by endpoint: ${endpoints(m.full.byEndpoint)}`,
       `full scan calls off the floor: ${offFloor(m.full.byEndpoint, m.floorByEndpoint)}`,
       `token endpoint: ${m.full.tokenCalls} JWT grants in the full scan (one per impersonated subject and scope set: every active user for Drive, the admin per stream), ${m.clustered.scan.tokenCalls} and ${m.spread.scan.tokenCalls} in the rescans (tokens are cached per connection in process for their hour); left out of every API-call figure`,
       `full scan seconds per stream: ${streamSeconds(m.full.row)}`,
+      `CPU seconds during the scans (scanner process / simulator process; the rest of the wall time is waiting on PostgreSQL, which is a third process on the same 2 cores): full ${cpuLine(m.full)}; ${m.smallSizes.files.toLocaleString('en')} files ${cpuLine(m.small)}; clustered rescan ${cpuLine(m.clustered.scan)}; spread rescan ${cpuLine(m.spread.scan)}`,
       `changes, clustered: ${m.clustered.mutation.files} files of ${m.clustered.mutation.owners} users (${mix(m.clustered.mutation)}); spread: ${m.spread.mutation.files} files of ${m.spread.mutation.owners} users (${mix(m.spread.mutation)}); through sim.mutate, which writes Drive's change log and the Reports drive events`,
       `clustered rescan API calls: ${endpoints(m.clustered.scan.byEndpoint)}`,
       `spread rescan API calls: ${endpoints(m.spread.scan.byEndpoint)} (its audit-log read overlaps the clustered pass by 6 h, so the 100 clustered users are read again)`,

@@ -11,13 +11,6 @@ describe('microsoft-365 full scan against the simulator', () => {
 
   it('finds every planted violation and nothing on the clean look-alikes', async () => {
     const { outcome, scan } = await h.scan();
-    console.log(
-      JSON.stringify(
-        Object.fromEntries(
-          Object.entries(scan.streams).map(([k, v]) => [k, [v.status, v.assets, v.error?.message]]),
-        ),
-      ),
-    );
     expect(outcome.status).toBe('succeeded');
     expect(Object.values(scan.streams).every((s) => s.status === 'completed')).toBe(true);
     const expected = findMicrosoftViolations(h.sim.tenant, new Date())
