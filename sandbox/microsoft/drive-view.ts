@@ -29,7 +29,7 @@ export function serializeSite(site: Site): Record<string, unknown> {
     displayName: site.displayName,
     webUrl: site.webUrl,
     createdDateTime: site.createdDateTime,
-    lastModifiedDateTime: site.createdDateTime,
+    lastModifiedDateTime: site.lastModifiedDateTime ?? site.createdDateTime,
     isPersonalSite: site.personal,
     siteCollection: { hostname: site.id.split(',')[0] },
   };

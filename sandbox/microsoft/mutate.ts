@@ -167,15 +167,20 @@ export function createMicrosoftMutations(
   const logItem = (
     item: { index: number; drive: number },
     change: { deleted?: boolean; sharing?: boolean } = {},
-  ) =>
+  ) => {
+    const time = at();
     tenant.driveLog.push({
       seq: tenant.driveLog.length,
       drive: item.drive,
       item: item.index,
       deleted: change.deleted ?? false,
       sharing: change.sharing ?? false,
-      time: at(),
+      time,
     });
+    // SharePoint moves a site's lastModifiedDateTime when content in its libraries changes.
+    const site = tenant.sites[tenant.drives[item.drive]?.site ?? -1];
+    if (site) site.lastModifiedDateTime = time;
+  };
   const save = (item: DriveItem, sharing = false) => {
     const next = { ...item, lastModifiedDateTime: at() };
     tenant.items.put(next);

@@ -196,6 +196,8 @@ export interface Site {
   createdDateTime: string;
   /** A OneDrive (personal site) of `owner`. */
   personal: boolean;
+  /** Set when content in the site's drives changes (createdDateTime until then). */
+  lastModifiedDateTime?: string;
   /** User index owning a personal site; -1 for team sites. */
   owner: number;
   drive: number;

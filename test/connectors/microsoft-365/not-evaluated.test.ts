@@ -30,7 +30,8 @@ describe('microsoft-365 rules not evaluated for what the connection cannot read'
       expect(scan.rules[id]?.status, id).toBe('not_evaluated');
       expect(scan.rules[id]?.reason, id).toMatch(/P1 or P2/);
     }
-    for (const r of m365.filter((r) => !licensed.includes(r.id))) expect(scan.rules[r.id]?.status, r.id).toBe('evaluated');
+    for (const r of m365.filter((r) => !licensed.includes(r.id)))
+      expect(scan.rules[r.id]?.status, r.id).toBe('evaluated');
     const keys = await h.findingKeys();
     expect(keys.some((k) => k.startsWith('microsoft-365/guest-with-privileged-role '))).toBe(true);
     expect(keys.some((k) => /without-mfa|inactive-/.test(k))).toBe(false);
@@ -48,7 +49,8 @@ describe('microsoft-365 rules not evaluated for what the connection cannot read'
       expect(scan.rules[id]?.status, id).toBe('not_evaluated');
       expect(scan.rules[id]?.reason, id).toContain('Policy.Read.All');
     }
-    for (const r of m365.filter((r) => !affected.includes(r.id))) expect(scan.rules[r.id]?.status, r.id).toBe('evaluated');
+    for (const r of m365.filter((r) => !affected.includes(r.id)))
+      expect(scan.rules[r.id]?.status, r.id).toBe('evaluated');
   });
 
   it('a site the app cannot reach: the other sites are read, its files keep their findings, file rules name it', async () => {
@@ -57,7 +59,11 @@ describe('microsoft-365 rules not evaluated for what the connection cannot read'
     const before = (await h.findingKeys()).filter((k) => k.includes(':file:'));
     const site = h.sim.tenant.sites.find((s) => !s.personal);
     if (!site) throw new Error('no team site');
-    h.sim.faults.add({ path: new RegExp(`/sites/${site.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/drives`), kind: 'server-error', status: 403 });
+    h.sim.faults.add({
+      path: new RegExp(`/sites/${site.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/drives`),
+      kind: 'server-error',
+      status: 403,
+    });
     const { outcome, scan } = await h.scan();
     expect(outcome.status).toBe('succeeded');
     expect(scan.streams.drives).toMatchObject({ status: 'unavailable', reason: 'site_unreachable' });
