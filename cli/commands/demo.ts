@@ -8,7 +8,7 @@ import { createConnection, listConnections, updateConnection } from '../../db/co
 import type { Scan } from '../../db/scans.ts';
 import { ensureTenant } from '../../db/tenants.ts';
 import type { App } from '../../runtime/app.ts';
-import { startGitHubSimulator, startGoogleSimulator } from '../../sandbox/index.ts';
+import { startGitHubSimulator, startGoogleSimulator, startMicrosoftSimulator } from '../../sandbox/index.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
 import { verifyConnection } from '../../scanner/verify-connection.ts';
@@ -52,6 +52,7 @@ export function registerDemo(program: Command): void {
       withApp(async (app) => {
         const github = await startGitHubSimulator({ seed: 42 });
         const google = await startGoogleSimulator({ seed: 42 });
+        const microsoft = await startMicrosoftSimulator({ seed: 42 });
         try {
           const db = app.database.db;
           const tenant = await ensureTenant(db, 'demo', 'Demo tenant');
@@ -72,6 +73,23 @@ export function registerDemo(program: Command): void {
               tokenUrl: google.tokenUrl,
             },
             secrets: { serviceAccountKey: JSON.stringify(google.serviceAccount) },
+          });
+          note(`Microsoft 365 simulator: ${microsoft.graphBaseUrl} (tenant ${microsoft.domain})`);
+          await upsertDemoConnection(app, tenant.id, {
+            provider: 'microsoft-365',
+            baseUrl: microsoft.graphBaseUrl,
+            config: {
+              tenantId: microsoft.tenantId,
+              authority: new URL(microsoft.authority).origin,
+              sharepointAdminUrl: microsoft.sharepointAdminUrl,
+              // The simulator's self-signed certificate, trusted for this connection only.
+              caCertificate: microsoft.caPem,
+            },
+            secrets: {
+              clientId: microsoft.scanner.clientId,
+              privateKey: microsoft.scanner.certificate.privateKeyPem,
+              thumbprintSha256: microsoft.scanner.certificate.thumbprintSha256,
+            },
           });
           const started = await requestScans(db, app.queue, tenant.id, { trigger: 'demo' });
           const providers = new Map((await listConnections(db, tenant.id)).map((c) => [c.id, c.provider]));
@@ -95,6 +113,7 @@ export function registerDemo(program: Command): void {
         } finally {
           await github.close();
           await google.close();
+          await microsoft.close();
         }
       }),
     );

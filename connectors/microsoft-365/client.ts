@@ -206,6 +206,8 @@ export class Microsoft365Client {
   async call<T>(label: string, permission: string, run: (graph: Client) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       if (this.signal.aborted) throw new PeriscopeError('cancelled', `microsoft-365 ${label}: cancelled`);
+      // A token problem (bad secret, no consent) is not a network error for the SDK to wrap and retry.
+      await this.accessToken();
       await this.acquire();
       let failure: GraphFailure;
       try {
