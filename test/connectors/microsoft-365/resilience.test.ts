@@ -36,7 +36,7 @@ describe('microsoft-365 under throttling', () => {
     Object.assign(h.sim.throttle.settings, { resourceUnits: true, budget: 12, windowMs: 300 });
     const { outcome, scan } = await h.scan();
     expect(outcome.status).toBe('succeeded');
-    expect(scan.httpStats.byStatus['429']).toBeGreaterThan(0);
+    expect((scan.httpStats.byStatus as Record<string, number>)['429']).toBeGreaterThan(0);
     expect(await h.findingKeys()).toEqual(expected());
   });
 });
