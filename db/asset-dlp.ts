@@ -2,7 +2,7 @@
  * DLP results live on the file asset (`data.dlp`), so rules read them like any other field.
  * A rescan carries the stored result over when the file has not changed since it was inspected.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { assetKey, type FileAsset } from '../scanner/model.ts';
 import type { Database } from './client.ts';
 import { assets } from './schema.ts';
@@ -41,17 +41,30 @@ export async function loadStoredDlp(
   keys: string[],
 ): Promise<Map<string, StoredDlp>> {
   if (keys.length === 0) return new Map();
+  // Keys as one JSON parameter: a thousand bound parameters cost more to build than the lookup.
   const rows = await db
     .select({ key: assets.key, dlp: sql<StoredDlp | null>`${assets.data}->'dlp'` })
     .from(assets)
-    .where(and(eq(assets.connectionId, connectionId), inArray(assets.key, keys)));
+    .where(
+      and(
+        eq(assets.connectionId, connectionId),
+        sql`${assets.key} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+      ),
+    );
   const found = new Map<string, StoredDlp>();
   for (const row of rows) if (row.dlp && row.dlp.status !== 'not_inspected') found.set(row.key, row.dlp);
   return found;
 }
 
-/** Puts the stored DLP result back on files that have not changed since they were inspected. */
-export async function carryOverDlp(db: Database, connectionId: string, files: FileAsset[]): Promise<void> {
+/**
+ * Puts the stored DLP result back on files that have not changed since they were inspected.
+ * Returns the keys of files inspected at some point: only those can hold a content finding.
+ */
+export async function carryOverDlp(
+  db: Database,
+  connectionId: string,
+  files: FileAsset[],
+): Promise<Set<string>> {
   const unknown = files.filter((f) => f.dlp === null);
   const stored = await loadStoredDlp(db, connectionId, unknown.map(assetKey));
   for (const file of unknown) {
@@ -59,4 +72,8 @@ export async function carryOverDlp(db: Database, connectionId: string, files: Fi
     const version = contentVersion(file);
     if (previous && version && previous.inspectedVersion === version) file.dlp = previous;
   }
+  const inspected = new Set(stored.keys());
+  for (const file of files)
+    if (file.dlp !== null && file.dlp.status !== 'not_inspected') inspected.add(assetKey(file));
+  return inspected;
 }

@@ -61,7 +61,12 @@ export async function applyObservations(
         mutedUntil: findings.mutedUntil,
       })
       .from(findings)
-      .where(and(eq(findings.tenantId, scope.tenantId), inArray(findings.fingerprint, fingerprints)));
+      .where(
+        and(
+          eq(findings.tenantId, scope.tenantId),
+          sql`${findings.fingerprint} in (select jsonb_array_elements_text(${JSON.stringify(fingerprints)}::jsonb))`,
+        ),
+      );
     const previous = new Map(existing.map((row) => [row.fingerprint, row]));
 
     const changes = new Map<string, { type: FindingEventType; from: string | null; to: FindingStatus }>();
@@ -285,14 +290,15 @@ export async function keepFindings(
   kept: Array<{ ruleId: string; assetKey: string }>,
 ): Promise<void> {
   const fingerprints = kept.map((k) => fingerprintOf(scope.tenantId, k.ruleId, k.assetKey));
-  for (let i = 0; i < fingerprints.length; i += 1000) {
+  for (let i = 0; i < fingerprints.length; i += 5000) {
+    const slice = JSON.stringify(fingerprints.slice(i, i + 5000));
     await db
       .update(findings)
       .set({ lastScanId: scope.scanId })
       .where(
         and(
           eq(findings.tenantId, scope.tenantId),
-          inArray(findings.fingerprint, fingerprints.slice(i, i + 1000)),
+          sql`${findings.fingerprint} in (select jsonb_array_elements_text(${slice}::jsonb))`,
           inArray(findings.status, ['open', 'muted']),
         ),
       );

@@ -17,6 +17,7 @@ import {
   resolveUnobservedFindings,
   type ScanScope,
 } from '../db/findings.ts';
+import { analyzeScanTables, crossesAnalyzeThreshold } from '../db/maintenance.ts';
 import { getScanById, type Scan, type ScanStatus, updateScan } from '../db/scans.ts';
 import type { RuleRun, StreamRun } from '../db/schema.ts';
 import { getTenantById } from '../db/tenants.ts';
@@ -220,14 +221,19 @@ async function runStream(
       pending = [];
       run.enrich(assets); // before the write, so stored assets and rules see the same fields
       const files = assets.filter((a): a is FileAsset => a.kind === 'file');
-      if (files.length > 0) await carryOverDlp(deps.db, scope.connectionId, files);
+      const inspected = files.length > 0 ? await carryOverDlp(deps.db, scope.connectionId, files) : new Set();
       await upsertAssets(deps.db, assetScope, assets, scope.now);
       const result: EvaluationResult = { observations: [], errors, kept: [] };
       evaluateAssets(index, assets, result);
       await applyObservations(deps.db, scope, result.observations);
-      await keepFindings(deps.db, scope, result.kept ?? []);
+      // A file never inspected holds no content finding: nothing to keep for it.
+      const fileKeys = new Set(files.map(assetKey));
+      const kept = (result.kept ?? []).filter((k) => !fileKeys.has(k.assetKey) || inspected.has(k.assetKey));
+      await keepFindings(deps.db, scope, kept);
       if (run.inspect && files.length > 0) await run.inspect(files);
       await state.flush();
+      if (crossesAnalyzeThreshold(entry.assets, entry.assets + assets.length))
+        await analyzeScanTables(deps.db);
       entry.assets += assets.length;
       countKinds(run.counts, assets);
       if (pendingCheckpoint) entry.checkpoint = pendingCheckpoint;
