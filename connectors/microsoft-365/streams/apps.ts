@@ -153,7 +153,7 @@ async function readServicePrincipalDelta(
     for (;;) {
       const url: string = next as string;
       const page = (await client.call('GET /servicePrincipals/delta', PERMISSION, (graph) =>
-        graph.api(url).get(),
+        graph.api(url).header('Prefer', 'odata.maxpagesize=999').get(),
       )) as {
         value?: Array<ServicePrincipal & { '@removed'?: unknown }>;
         '@odata.nextLink'?: string;

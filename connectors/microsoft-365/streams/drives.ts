@@ -12,6 +12,7 @@
 import type { Batch } from '../../../scanner/connector.ts';
 import { defineStream } from '../../../scanner/connector.ts';
 import { isPeriscopeError, PeriscopeError, StreamUnavailableError } from '../../../scanner/errors.ts';
+import { mergeConcurrent } from '../../../scanner/merge-concurrent.ts';
 import type { AssetInput } from '../../../scanner/model.ts';
 import type { Microsoft365Client } from '../client.ts';
 import type { Microsoft365Credentials } from '../credentials.ts';
@@ -43,6 +44,10 @@ interface DriveState {
   siteId: string;
   /** Folders with sharing of their own: items below inherit it, so their permissions are read too. */
   sharedFolders?: string[];
+  /** The drive as last listed, so a delta pass need not list a modified site's drives again. */
+  name?: string | null;
+  driveType?: string | null;
+  owner?: string | null;
 }
 
 interface DrivesState {
@@ -57,6 +62,15 @@ const PERMISSION = 'Sites.Read.All';
 const ITEM_FIELDS = 'id,name,webUrl,size,lastModifiedDateTime,file,folder,shared,deleted,parentReference';
 /** Flags items whose permissions changed and reports deletions as such (research §2.12). */
 const PREFER = { Prefer: 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges' };
+
+/** Sites read at once: each is a few calls, and their database writes overlap the others' waits. */
+const SITE_CONCURRENCY = 4;
+
+type SiteEvent =
+  | { type: 'page'; page: DrivePage }
+  | { type: 'drive'; id: string; state: DriveState }
+  | { type: 'done'; siteId: string; modified: string }
+  | { type: 'unreachable'; siteId: string; message: string };
 
 export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Client>({
   name: 'drives',
@@ -77,61 +91,32 @@ export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Cl
     const sites = await client.listAll<Site>(
       'GET /sites/getAllSites',
       PERMISSION,
-      '/sites/getAllSites?$select=id,displayName,name,lastModifiedDateTime',
+      '/sites/getAllSites?$select=id,displayName,name,lastModifiedDateTime&$top=999',
     );
 
-    const unreachable: string[] = [];
     const keepPrevious = (siteId: string) => {
       if (!previous) return;
       if (previous.sites[siteId] !== undefined) next.sites[siteId] = previous.sites[siteId];
       for (const [id, drive] of Object.entries(previous.drives))
         if (drive.siteId === siteId) next.drives[id] = drive;
     };
-    for (const site of sites) {
-      const modified = site.lastModifiedDateTime ?? '';
+    const toRead = sites.filter((site) => {
       const seen = previous?.sites[site.id];
-      if (!sweep && seen !== undefined && seen === modified) {
-        keepPrevious(site.id);
-        continue;
+      const unchanged = !sweep && seen !== undefined && seen === (site.lastModifiedDateTime ?? '');
+      if (unchanged) keepPrevious(site.id);
+      return !unchanged;
+    });
+
+    const unreachable: string[] = [];
+    const readSite = (site: Site) => siteEvents(client, site, { previous, sweep, domains, observedAt });
+    for await (const event of mergeConcurrent(toRead, SITE_CONCURRENCY, readSite)) {
+      if (event.type === 'page') yield { assets: event.page.assets, removed: event.page.removed };
+      else if (event.type === 'drive') next.drives[event.id] = event.state;
+      else if (event.type === 'done') next.sites[event.siteId] = event.modified;
+      else {
+        unreachable.push(event.message);
+        keepPrevious(event.siteId);
       }
-      let drives: Drive[];
-      try {
-        drives = await client.listAll<Drive>(
-          'GET /sites/{id}/drives',
-          PERMISSION,
-          `/sites/${site.id}/drives?$select=id,name,driveType,owner`,
-        );
-      } catch (error) {
-        // One site the app cannot reach (locked, access revoked) must not fail every other site.
-        if (!isPeriscopeError(error) || !['permission_denied', 'not_found'].includes(error.code)) throw error;
-        unreachable.push(`${site.displayName ?? site.id}: ${error.message}`);
-        keepPrevious(site.id);
-        continue;
-      }
-      for (const drive of drives) {
-        const context: DriveContext = {
-          driveId: drive.id,
-          siteId: site.id,
-          siteName: site.displayName ?? site.name ?? null,
-          owner:
-            drive.driveType === 'business' || drive.driveType === 'personal'
-              ? (drive.owner?.user?.email?.toLowerCase() ?? null)
-              : null,
-          tenantDomains: domains,
-          observedAt,
-        };
-        let deltaLink: string | undefined;
-        const before = previous?.drives[drive.id];
-        const sharedFolders = new Set(before?.sharedFolders ?? []);
-        for await (const page of readDrive(client, drive, context, before?.deltaLink, sharedFolders)) {
-          if (page.deltaLink) deltaLink = page.deltaLink;
-          if (page.assets.length > 0 || page.removed.length > 0)
-            yield { assets: page.assets, removed: page.removed };
-        }
-        if (deltaLink)
-          next.drives[drive.id] = { deltaLink, siteId: site.id, sharedFolders: [...sharedFolders] };
-      }
-      next.sites[site.id] = modified;
     }
     await ctx.state.set(STATE_KEY, next);
     if (unreachable.length > 0) {
@@ -144,6 +129,84 @@ export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Cl
     }
   },
 });
+
+interface SitePass {
+  previous: DrivesState | undefined;
+  sweep: boolean;
+  domains: Set<string>;
+  observedAt: string;
+}
+
+/**
+ * One site: its drives (listed again on a first pass or a sweep, else as last stored), then each
+ * drive's items page by page. An unreachable site is an event, not a failure of the others.
+ */
+async function* siteEvents(
+  client: Microsoft365Client,
+  site: Site,
+  pass: SitePass,
+): AsyncGenerator<SiteEvent> {
+  const stored = Object.entries(pass.previous?.drives ?? {}).filter(
+    ([, d]) => d.siteId === site.id && d.driveType,
+  );
+  let drives: Drive[];
+  if (!pass.sweep && stored.length > 0) {
+    drives = stored.map(([id, d]) => ({
+      id,
+      name: d.name,
+      driveType: d.driveType,
+      owner: { user: { email: d.owner } },
+    }));
+  } else {
+    try {
+      drives = await client.listAll<Drive>(
+        'GET /sites/{id}/drives',
+        PERMISSION,
+        `/sites/${site.id}/drives?$select=id,name,driveType,owner`,
+      );
+    } catch (error) {
+      // One site the app cannot reach (locked, access revoked) must not fail every other site.
+      if (!isPeriscopeError(error) || !['permission_denied', 'not_found'].includes(error.code)) throw error;
+      yield {
+        type: 'unreachable',
+        siteId: site.id,
+        message: `${site.displayName ?? site.id}: ${error.message}`,
+      };
+      return;
+    }
+  }
+  for (const drive of drives) {
+    const personal = drive.driveType === 'business' || drive.driveType === 'personal';
+    const owner = personal ? (drive.owner?.user?.email?.toLowerCase() ?? null) : null;
+    const context: DriveContext = {
+      driveId: drive.id,
+      siteId: site.id,
+      siteName: site.displayName ?? site.name ?? null,
+      owner,
+      tenantDomains: pass.domains,
+      observedAt: pass.observedAt,
+    };
+    let deltaLink: string | undefined;
+    const before = pass.previous?.drives[drive.id];
+    const sharedFolders = new Set(before?.sharedFolders ?? []);
+    for await (const page of readDrive(client, drive, context, before?.deltaLink, sharedFolders)) {
+      if (page.deltaLink) deltaLink = page.deltaLink;
+      if (page.assets.length > 0 || page.removed.length > 0) yield { type: 'page', page };
+    }
+    if (deltaLink) {
+      const state: DriveState = {
+        deltaLink,
+        siteId: site.id,
+        sharedFolders: [...sharedFolders],
+        name: drive.name ?? null,
+        driveType: drive.driveType ?? null,
+        owner,
+      };
+      yield { type: 'drive', id: drive.id, state };
+    }
+  }
+  yield { type: 'done', siteId: site.id, modified: site.lastModifiedDateTime ?? '' };
+}
 
 interface DrivePage {
   assets: AssetInput[];
@@ -159,7 +222,7 @@ async function* readDrive(
   deltaLink: string | undefined,
   sharedFolders: Set<string>,
 ): AsyncGenerator<DrivePage> {
-  const first = `/drives/${drive.id}/root/delta?$select=${ITEM_FIELDS}`;
+  const first = `/drives/${drive.id}/root/delta?$select=${ITEM_FIELDS}&$top=1000`;
   let next: string | undefined = deltaLink ?? first;
   let restarted = false;
   while (next) {

@@ -33,7 +33,7 @@ describe('microsoft-365 under throttling', () => {
 
   it('stays within the identity resource-unit budget', async () => {
     h.sim.throttle.reset();
-    Object.assign(h.sim.throttle.settings, { resourceUnits: true, budget: 12, windowMs: 300 });
+    Object.assign(h.sim.throttle.settings, { resourceUnits: true, budget: 6, windowMs: 1000 });
     const { outcome, scan } = await h.scan();
     expect(outcome.status).toBe('succeeded');
     expect((scan.httpStats.byStatus as Record<string, number>)['429']).toBeGreaterThan(0);
