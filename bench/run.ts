@@ -30,7 +30,7 @@ function formatValue(value: number): number {
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9-]+$/.test(name)) {
-  process.stderr.write('usage: npm run bench -- <name>   (github, google-workspace, dlp)\n');
+  process.stderr.write('usage: npm run bench -- <name>   (github, google-workspace, microsoft-365, dlp)\n');
   process.exit(2);
 }
 const bench = (await import(`./${name}.ts`)) as { run(): Promise<BenchResult> };
