@@ -94,11 +94,12 @@ export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Cl
       '/sites/getAllSites?$select=id,displayName,name,lastModifiedDateTime&$top=999',
     );
 
+    // Stored drives by site, once: a lookup per site over all drives would be quadratic.
+    const storedBySite = drivesBySite(previous);
     const keepPrevious = (siteId: string) => {
       if (!previous) return;
       if (previous.sites[siteId] !== undefined) next.sites[siteId] = previous.sites[siteId];
-      for (const [id, drive] of Object.entries(previous.drives))
-        if (drive.siteId === siteId) next.drives[id] = drive;
+      for (const [id, drive] of storedBySite.get(siteId) ?? []) next.drives[id] = drive;
     };
     const toRead = sites.filter((site) => {
       const seen = previous?.sites[site.id];
@@ -108,7 +109,14 @@ export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Cl
     });
 
     const unreachable: string[] = [];
-    const readSite = (site: Site) => siteEvents(client, site, { previous, sweep, domains, observedAt });
+    const readSite = (site: Site) =>
+      siteEvents(client, site, {
+        previous,
+        stored: storedBySite.get(site.id) ?? [],
+        sweep,
+        domains,
+        observedAt,
+      });
     for await (const event of mergeConcurrent(toRead, SITE_CONCURRENCY, readSite)) {
       if (event.type === 'page') yield { assets: event.page.assets, removed: event.page.removed };
       else if (event.type === 'drive') next.drives[event.id] = event.state;
@@ -132,9 +140,21 @@ export const drivesStream = defineStream<Microsoft365Credentials, Microsoft365Cl
 
 interface SitePass {
   previous: DrivesState | undefined;
+  /** This site's drives as last stored. */
+  stored: Array<[string, DriveState]>;
   sweep: boolean;
   domains: Set<string>;
   observedAt: string;
+}
+
+function drivesBySite(state: DrivesState | undefined): Map<string, Array<[string, DriveState]>> {
+  const bySite = new Map<string, Array<[string, DriveState]>>();
+  for (const entry of Object.entries(state?.drives ?? {})) {
+    const list = bySite.get(entry[1].siteId);
+    if (list) list.push(entry);
+    else bySite.set(entry[1].siteId, [entry]);
+  }
+  return bySite;
 }
 
 /**
@@ -146,9 +166,7 @@ async function* siteEvents(
   site: Site,
   pass: SitePass,
 ): AsyncGenerator<SiteEvent> {
-  const stored = Object.entries(pass.previous?.drives ?? {}).filter(
-    ([, d]) => d.siteId === site.id && d.driveType,
-  );
+  const stored = pass.stored.filter(([, d]) => d.driveType);
   let drives: Drive[];
   if (!pass.sweep && stored.length > 0) {
     drives = stored.map(([id, d]) => ({
