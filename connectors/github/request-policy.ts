@@ -14,6 +14,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from 'pino';
+import { RequestGate, sleepUnlessAborted } from '../../scanner/request-gate.ts';
 import { isRequestError, type RequestError } from './errors.ts';
 import { githubManifest } from './manifest.ts';
 
@@ -84,47 +85,13 @@ export function decideRetry(
   return null;
 }
 
-class Gate {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.active < this.limit) {
-      this.active += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next)
-      next(); // hand the slot over directly
-    else this.active -= 1;
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 export function installRequestPolicy(
   octokit: Octokit,
   policy: RequestPolicy,
   log: Logger,
   signal: AbortSignal,
 ): void {
-  const gate = new Gate(policy.maxConcurrent);
+  const gate = new RequestGate(policy.maxConcurrent);
   octokit.hook.wrap('request', async (request, options) => {
     const attempts: Attempts = { retry: 0, secondary: 0, primary: 0 };
     for (;;) {
@@ -140,7 +107,7 @@ export function installRequestPolicy(
         gate.release();
       }
       log.warn({ url: options.url, waitMs: decision.waitMs, attempts }, `github ${decision.why}: retrying`);
-      await sleep(decision.waitMs, signal);
+      await sleepUnlessAborted(decision.waitMs, signal);
     }
   });
 }

@@ -12,6 +12,7 @@ import { gaxios, JWT, OAuth2Client } from 'google-auth-library';
 import type { Logger } from 'pino';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { isPeriscopeError, PeriscopeError, StreamUnavailableError } from '../../scanner/errors.ts';
+import { RequestGate, sleepUnlessAborted } from '../../scanner/request-gate.ts';
 import {
   GoogleWorkspaceConfig,
   type GoogleWorkspaceCredentials,
@@ -104,8 +105,7 @@ export class GoogleWorkspaceClient {
   private readonly transporter: gaxios.Gaxios;
   private readonly fetchImplementation: typeof fetch;
   private streamingTransporter: gaxios.Gaxios | undefined;
-  private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly gate: RequestGate;
   private usersPromise: Promise<DirectoryUser[]> | undefined;
 
   constructor(
@@ -130,6 +130,7 @@ export class GoogleWorkspaceClient {
     this.delegated = isServiceAccount(credentials);
     this.sweepMs = Number(config.sweepHours ?? 24) * 3_600_000;
     this.concurrency = Math.max(1, Number(config.concurrency ?? 8));
+    this.gate = new RequestGate(this.concurrency);
     this.retryBaseMs = Number(config.retryBaseMs ?? 1000);
     this.logger = options.logger.child({ provider: 'google-workspace', connectionId: connection.id });
     this.signal = options.signal;
@@ -213,7 +214,7 @@ export class GoogleWorkspaceClient {
     for (let attempt = 1; ; attempt += 1) {
       if (this.signal.aborted)
         throw new PeriscopeError('cancelled', `google-workspace ${site.call}: cancelled`);
-      await this.acquire();
+      await this.gate.acquire();
       let failure: unknown;
       try {
         const { data } = await run();
@@ -224,7 +225,7 @@ export class GoogleWorkspaceClient {
         if (isPeriscopeError(error)) throw error;
         failure = error;
       } finally {
-        this.release();
+        this.gate.release();
       }
       const shape = describeGoogleError(failure);
       if (!isRetryable(shape) || attempt >= MAX_ATTEMPTS) throw toGoogleError(failure, site);
@@ -233,22 +234,8 @@ export class GoogleWorkspaceClient {
       const step = Math.min(MAX_DELAY_MS, this.retryBaseMs * 2 ** attempt);
       const delay = step / 2 + Math.random() * (step / 2);
       this.logger.debug({ call: site.call, status: shape.status, reason: shape.reason, delay }, 'retrying');
-      await sleep(delay, this.signal);
+      await sleepUnlessAborted(delay, this.signal);
     }
-  }
-
-  private async acquire(): Promise<void> {
-    if (this.inFlight < this.concurrency) {
-      this.inFlight += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight -= 1;
   }
 
   /** Every user of the customer (fields the scanner reads), listed once per scan and shared by streams. */
@@ -305,16 +292,4 @@ function originOf(url: string): string {
 
 function rootOf(url: string | undefined): string | null {
   return url ? originOf(url) : null;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { isPeriscopeError, PeriscopeError } from '../../scanner/errors.ts';
 import { transportFetch, transportFetchTrusting } from '../../scanner/http-transport.ts';
+import { RequestGate, sleepUnlessAborted } from '../../scanner/request-gate.ts';
 import { isCertificateCredentials, Microsoft365Config, type Microsoft365Credentials } from './credentials.ts';
 import { type GraphFailure, graphFailureOf, toGraphError } from './errors.ts';
 
@@ -64,8 +65,7 @@ export class Microsoft365Client {
   private readonly graph: Client;
   private readonly logger: Logger;
   private readonly signal: AbortSignal;
-  private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly gate: RequestGate;
   private readonly memo = new Map<string, Promise<unknown>>();
   /** Who a token is for: the connection, app and tenant (tokens are shared across scans by it). */
   private readonly cacheKey: string;
@@ -75,6 +75,7 @@ export class Microsoft365Client {
     this.tenantId = config.tenantId;
     this.graphRoot = connection.baseUrl ? `${new URL(connection.baseUrl).origin}/` : DEFAULT_GRAPH;
     this.concurrency = Math.max(1, Number(config.concurrency ?? 8));
+    this.gate = new RequestGate(this.concurrency);
     this.retryBaseMs = Number(config.retryBaseMs ?? 1000);
     this.sweepMs = Number(config.sweepHours ?? 24) * 3_600_000;
     this.sharepointAdminUrl = config.sharepointAdminUrl
@@ -208,7 +209,7 @@ export class Microsoft365Client {
       if (this.signal.aborted) throw new PeriscopeError('cancelled', `microsoft-365 ${label}: cancelled`);
       // A token problem (bad secret, no consent) is not a network error for the SDK to wrap and retry.
       await this.accessToken();
-      await this.acquire();
+      await this.gate.acquire();
       let failure: GraphFailure;
       try {
         const result = await run(this.graph);
@@ -223,7 +224,7 @@ export class Microsoft365Client {
         if (isPeriscopeError(error)) throw error;
         failure = graphFailureOf(error);
       } finally {
-        this.release();
+        this.gate.release();
       }
       if (!failure.retryable || attempt >= MAX_ATTEMPTS) throw toGraphError(failure, label, permission);
       await this.pause(failure.retryAfterMs, attempt, label, failure.status);
@@ -240,7 +241,7 @@ export class Microsoft365Client {
     const step = Math.min(MAX_DELAY_MS, this.retryBaseMs * 2 ** attempt);
     const delay = retryAfterMs ?? step / 2 + Math.random() * (step / 2);
     this.logger.debug({ call: label, status, delay }, 'retrying');
-    await sleep(delay, this.signal);
+    await sleepUnlessAborted(delay, this.signal);
   }
 
   /**
@@ -352,20 +353,6 @@ export class Microsoft365Client {
       }
     });
   }
-
-  private async acquire(): Promise<void> {
-    if (this.inFlight < this.concurrency) {
-      this.inFlight += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight -= 1;
-  }
 }
 
 export function createMicrosoft365Client(
@@ -374,16 +361,4 @@ export function createMicrosoft365Client(
   options: ClientOptions,
 ): Microsoft365Client {
   return new Microsoft365Client(connection, credentials, options);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
