@@ -3,25 +3,17 @@
  * authority, Graph root and trusted CA overridden as a sovereign-cloud or proxied connection
  * would be, then scans and findings through the real pipeline.
  */
-import { Writable } from 'node:stream';
-import type { Logger } from 'pino';
-import { loadConnectors } from '../../connectors/index.ts';
 import { createConnection, updateConnection } from '../../db/connections.ts';
-import { listFindings } from '../../db/finding-queries.ts';
-import { createOrGetActiveScan, getScanById, type Scan } from '../../db/scans.ts';
+import type { Scan } from '../../db/scans.ts';
 import { createTenant } from '../../db/tenants.ts';
-import { rules } from '../../rules/index.ts';
-import { createLogger } from '../../runtime/logger.ts';
-import { SecretBox } from '../../runtime/secrets.ts';
 import {
   type MicrosoftSimulator,
   type MicrosoftSimulatorOptions,
   startMicrosoftSimulator,
 } from '../../sandbox/index.ts';
-import { InProcessDlpQueue } from '../../scanner/dlp-queue/in-process.ts';
-import { type RunScanOptions, runScan, type ScanDeps, type ScanOutcome } from '../../scanner/scan.ts';
+import type { RunScanOptions, ScanDeps, ScanOutcome } from '../../scanner/scan.ts';
 import { type Backend, createTestDatabase, type TestDatabase } from './db.ts';
-import { testKey } from './github-harness.ts';
+import { connectionScans, startPipeline } from './pipeline.ts';
 
 export interface MicrosoftHarness {
   database: TestDatabase;
@@ -50,18 +42,8 @@ export async function startMicrosoftHarness(
 ): Promise<MicrosoftHarness> {
   const database = await createTestDatabase(options.backend);
   const sim = await startMicrosoftSimulator({ seed: 1, ...options.sim });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
-  const logger: Logger = createLogger({ level: 'debug', destination: sink });
-  const box = new SecretBox(testKey);
-  const deps: ScanDeps = { db: database.db, box, logger, connectors: await loadConnectors(), rules };
-  const dlp = options.dlp ? new InProcessDlpQueue(deps, { ratePerSecond: () => 1000 }) : null;
-  if (dlp) deps.dlpQueue = dlp;
+  const pipeline = await startPipeline(database, { dlp: options.dlp });
+  const { deps, box, logs, dlp } = pipeline;
   const tenant = await createTenant(database.db, 'contoso');
   let config: Record<string, string> = {
     tenantId: sim.tenantId,
@@ -94,16 +76,7 @@ export async function startMicrosoftHarness(
     tenantId: tenant.id,
     connectionId: connection.id,
     logs,
-    async scan(runOptions) {
-      const { scan } = await createOrGetActiveScan(database.db, tenant.id, connection.id);
-      const outcome = await runScan(deps, scan.id, runOptions);
-      if (dlp) await dlp.idle();
-      return { outcome, scan: (await getScanById(database.db, scan.id))! };
-    },
-    async findingKeys(status = 'open') {
-      const rows = await listFindings(database.db, tenant.id, { status });
-      return rows.map((f) => `${f.ruleId} ${f.assetKey}`).sort();
-    },
+    ...connectionScans(pipeline, tenant.id, connection.id),
     async setConfig(patch) {
       config = { ...config, ...patch };
       await updateConnection(database.db, box, tenant.id, connection.id, {
