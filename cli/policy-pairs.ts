@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { PolicyPatch } from '../db/policy.ts';
 import { PeriscopeError } from '../scanner/errors.ts';
 import { type Severity, severities } from '../scanner/model.ts';
-import type { TenantPolicy } from '../scanner/policy.ts';
+import type { AiTool, TenantPolicy } from '../scanner/policy.ts';
 
 export const policyKeys = [
   'staleDays=<days>',
@@ -18,6 +18,9 @@ export const policyKeys = [
   'rule.<id>.severity=<severity|default>',
   'rule.<id>.enabled=<true|false>',
   'customDlpProfile=@<file.json>',
+  'requireZeroDataRetention=<true|false>',
+  'requireModelAllowList=<true|false>',
+  'approvedAiTools.<*|provider|provider:project>=<tool,…|none>',
 ];
 
 export interface PolicyPairsContext {
@@ -54,7 +57,19 @@ export function policyPatchFromPairs(pairs: string[], context: PolicyPairsContex
       }
       continue;
     }
+    const toolScope = /^approvedAiTools\.(.+)$/.exec(key);
+    if (toolScope) {
+      const [, scope = ''] = toolScope;
+      // `none` removes the scope's approvals; the patch validation names an unknown tool.
+      const tools = value === 'none' ? null : (list(value) as AiTool[]);
+      patch.approvedAiTools = { ...patch.approvedAiTools, [scope]: tools };
+      continue;
+    }
     switch (key) {
+      case 'requireZeroDataRetention':
+      case 'requireModelAllowList':
+        patch[key] = bool(key, value);
+        break;
       case 'staleDays':
       case 'rotationDays':
         patch[key] = wholeNumber(key, value);

@@ -1,6 +1,6 @@
 /**
  * A tenant's policy (tenants.policy, JSON). Updates are patches: scalar and list fields replace,
- * keyed maps (app approvals, severity overrides, rule options) merge key by key and a null value
+ * keyed maps (app approvals, severity overrides, rule options, approved AI tools) merge key by key and a null value
  * removes the key. Both the patch and the merged result are validated, so a bad value is refused
  * with the field's name before anything is written.
  */
@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { PeriscopeError } from '../scanner/errors.ts';
 import { Severity } from '../scanner/model.ts';
-import { AppApprovalStatus, parsePolicy, TenantPolicy } from '../scanner/policy.ts';
+import { AiTool, AppApprovalStatus, parsePolicy, TenantPolicy } from '../scanner/policy.ts';
 import type { Database } from './client.ts';
 import { tenants } from './schema.ts';
 
@@ -25,6 +25,9 @@ export const PolicyPatch = z
     appApprovals: z.record(z.string().min(1), AppApprovalStatus.nullable()).optional(),
     severityOverrides: z.record(z.string(), Severity.nullable()).optional(),
     ruleOptions: z.record(z.string(), z.record(z.string(), z.unknown()).nullable()).optional(),
+    requireZeroDataRetention: fields.requireZeroDataRetention.unwrap().optional(),
+    requireModelAllowList: fields.requireModelAllowList.unwrap().optional(),
+    approvedAiTools: z.record(z.string().min(1), z.array(AiTool).nullable()).optional(),
   })
   .strict();
 export type PolicyPatch = z.input<typeof PolicyPatch>;
@@ -51,7 +54,7 @@ export async function updatePolicy(db: Database, tenantId: string, patch: unknow
   });
 }
 
-const keyedMaps = ['appApprovals', 'severityOverrides', 'ruleOptions'] as const;
+const keyedMaps = ['appApprovals', 'severityOverrides', 'ruleOptions', 'approvedAiTools'] as const;
 
 function mergePolicy(stored: Record<string, unknown>, patch: z.infer<typeof PolicyPatch>) {
   const merged: Record<string, unknown> = { ...stored, ...patch };

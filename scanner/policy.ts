@@ -37,6 +37,11 @@ export const CustomDlpProfile = z
   });
 export type CustomDlpProfile = z.infer<typeof CustomDlpProfile>;
 
+/** Vendor-hosted AI tools a project or workspace can switch on (OpenAI's hosted tool permissions). */
+export const aiTools = ['web_search', 'code_interpreter', 'mcp', 'file_search', 'image_generation'] as const;
+export const AiTool = z.enum(aiTools);
+export type AiTool = z.infer<typeof AiTool>;
+
 /** `<folder>/<name>` rule ids, the keys of per-rule settings. */
 const RuleId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'is not a rule id (<folder>/<name>)');
 
@@ -64,6 +69,15 @@ export const TenantPolicy = z.object({
   ruleOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** Rules switched off for this tenant. */
   disabledRules: z.array(z.string()).default([]),
+  /** AI vendors must run with zero data retention (OpenAI org and projects). */
+  requireZeroDataRetention: z.boolean().default(false),
+  /** AI projects must restrict models to an allow-list (OpenAI model permissions). */
+  requireModelAllowList: z.boolean().default(false),
+  /**
+   * Hosted AI tools approved for use, keyed by scope: `*` (everywhere), a provider (`openai`) or
+   * one project/workspace (`openai:proj_abc`). A risky tool enabled outside these is a finding.
+   */
+  approvedAiTools: z.record(z.string().min(1), z.array(AiTool)).default({}),
 });
 
 export type TenantPolicy = z.infer<typeof TenantPolicy>;
@@ -79,6 +93,12 @@ export function approvalOf(
 ): AppApprovalStatus {
   const byCatalog = app.aiCatalogId ? policy.appApprovals[app.aiCatalogId] : undefined;
   return byCatalog ?? policy.appApprovals[`${app.provider}:${app.appId}`] ?? 'unreviewed';
+}
+
+/** Whether a tool is approved for one project or workspace of a provider (see approvedAiTools). */
+export function aiToolApproved(policy: TenantPolicy, provider: string, scopeId: string, tool: AiTool): boolean {
+  const scopes = ['*', provider, `${provider}:${scopeId}`];
+  return scopes.some((scope) => policy.approvedAiTools[scope]?.includes(tool) ?? false);
 }
 
 /** Profile ids whose matches count for this tenant: enabled built-ins plus every custom profile. */

@@ -47,6 +47,21 @@ describe('policy set pairs', () => {
     });
   });
 
+  it('sets AI-vendor requirements and approved tools per scope', () => {
+    expect(
+      patch(
+        'requireZeroDataRetention=true',
+        'requireModelAllowList=false',
+        'approvedAiTools.openai:proj_1=web_search, mcp',
+        'approvedAiTools.*=none',
+      ),
+    ).toEqual({
+      requireZeroDataRetention: true,
+      requireModelAllowList: false,
+      approvedAiTools: { 'openai:proj_1': ['web_search', 'mcp'], '*': null },
+    });
+  });
+
   it('drops a severity override with "default"', () => {
     expect(patch('rule.common/dlp-file-org-wide.severity=default')).toEqual({
       severityOverrides: { 'common/dlp-file-org-wide': null },
@@ -63,6 +78,7 @@ describe('policy set pairs', () => {
       /expects one of info, low, medium, high, critical or default/,
     ],
     [['rule.common/dlp-file-org-wide.enabled=no'], /expects true or false, got "no"/],
+    [['requireModelAllowList=maybe'], /requireModelAllowList expects true or false, got "maybe"/],
     [['customDlpProfile=falcon.json'], /expects @<file.json>/],
     [['customDlpProfile=@gone.json'], /cannot read file gone.json: ENOENT/],
     [['customDlpProfile=@list.json'], /list.json is not a JSON object/],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPolicy, updatePolicy } from '../../db/policy.ts';
 import { createTenant } from '../../db/tenants.ts';
-import { approvalOf, builtInDlpProfiles, parsePolicy } from '../../scanner/policy.ts';
+import { aiToolApproved, approvalOf, builtInDlpProfiles, parsePolicy } from '../../scanner/policy.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 describe('tenant policy', () => {
@@ -57,8 +57,42 @@ describe('tenant policy', () => {
       /customDlpProfiles\.0\.id: clashes with a built-in.*customDlpProfiles\.0\.patterns\.0: is not a valid regular expression/,
     ],
     [{ customDlpProfiles: [{ id: 'empty', name: 'x' }] }, /customDlpProfiles\.0: needs at least one pattern/],
+    [{ approvedAiTools: { openai: ['web_search', 'telepathy'] } }, /policy\.approvedAiTools\.openai\.1: /],
+    [{ requireZeroDataRetention: 'yes' }, /policy\.requireZeroDataRetention: /],
   ])('refuses %j with the field named', async (patch, message) => {
     await expect(updatePolicy(database.db, tenantId, patch)).rejects.toThrow(message);
+  });
+
+  it('merges approved AI tools per scope and requires nothing of AI vendors by default', async () => {
+    const fresh = (await createTenant(database.db, 'ai-policy-co')).id;
+    expect(await getPolicy(database.db, fresh)).toMatchObject({
+      requireZeroDataRetention: false,
+      requireModelAllowList: false,
+      approvedAiTools: {},
+    });
+    await updatePolicy(database.db, fresh, {
+      requireZeroDataRetention: true,
+      approvedAiTools: { '*': ['file_search'], 'openai:proj_1': ['web_search', 'mcp'] },
+    });
+    const policy = await updatePolicy(database.db, fresh, {
+      approvedAiTools: { '*': null, anthropic: ['code_interpreter'] },
+    });
+    expect(policy.requireZeroDataRetention).toBe(true);
+    expect(policy.approvedAiTools).toEqual({
+      'openai:proj_1': ['web_search', 'mcp'],
+      anthropic: ['code_interpreter'],
+    });
+  });
+
+  it('approves an AI tool everywhere, per provider or per project', () => {
+    const policy = parsePolicy({
+      approvedAiTools: { '*': ['file_search'], anthropic: ['web_search'], 'openai:proj_1': ['mcp'] },
+    });
+    expect(aiToolApproved(policy, 'openai', 'proj_2', 'file_search')).toBe(true);
+    expect(aiToolApproved(policy, 'anthropic', 'wrkspc_1', 'web_search')).toBe(true);
+    expect(aiToolApproved(policy, 'openai', 'proj_1', 'web_search')).toBe(false);
+    expect(aiToolApproved(policy, 'openai', 'proj_1', 'mcp')).toBe(true);
+    expect(aiToolApproved(policy, 'openai', 'proj_2', 'mcp')).toBe(false);
   });
 
   it('looks approvals up by catalog id, then provider:appId, else unreviewed', () => {
