@@ -96,7 +96,12 @@ export function approvalOf(
 }
 
 /** Whether a tool is approved for one project or workspace of a provider (see approvedAiTools). */
-export function aiToolApproved(policy: TenantPolicy, provider: string, scopeId: string, tool: AiTool): boolean {
+export function aiToolApproved(
+  policy: TenantPolicy,
+  provider: string,
+  scopeId: string,
+  tool: AiTool,
+): boolean {
   const scopes = ['*', provider, `${provider}:${scopeId}`];
   return scopes.some((scope) => policy.approvedAiTools[scope]?.includes(tool) ?? false);
 }
