@@ -162,6 +162,7 @@ export async function compareWithOracle(
 /** Seconds each stream took (they overlap: the scan reads two at once). */
 export function streamSeconds(row: Scan): string {
   return Object.entries(row.streams)
+    .filter(([, s]) => s.startedAt && s.finishedAt)
     .map(([name, s]) => {
       const seconds = (new Date(s.finishedAt ?? 0).getTime() - new Date(s.startedAt ?? 0).getTime()) / 1000;
       return `${name} ${seconds.toFixed(1)}`;

@@ -112,6 +112,18 @@ export function defineTenantRule<F, O extends RuleOptions = Record<string, never
   return { ...rule, type: 'tenant', options: rule.options ?? ({} as O) };
 }
 
+/**
+ * Thrown by a rule that cannot judge with what this connection collected (e.g. a usage window
+ * shorter than the policy's threshold): the rule is reported not evaluated with `reason`, and its
+ * findings are kept, not resolved. Missing evidence is never a pass.
+ */
+export class RuleNotEvaluated extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'RuleNotEvaluated';
+  }
+}
+
 /** Days between two instants, for the many "unused N days" rules. */
 export function daysBetween(from: string | Date, to: Date): number {
   return (to.getTime() - new Date(from).getTime()) / 86_400_000;

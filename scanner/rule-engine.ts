@@ -3,7 +3,13 @@
  * hot path is a map lookup and a loop; a rule that throws is recorded and never resolves anything.
  */
 import type { Observation } from '../db/findings.ts';
-import type { AssetRule, Rule, RuleContext, TenantRule } from '../rules/define-rule.ts';
+import {
+  type AssetRule,
+  type Rule,
+  type RuleContext,
+  RuleNotEvaluated,
+  type TenantRule,
+} from '../rules/define-rule.ts';
 import { type AiCatalog, aiCatalog } from './ai-catalog/index.ts';
 import { type Asset, type AssetKind, assetKey, type Provider, type Severity } from './model.ts';
 import type { TenantPolicy } from './policy.ts';
@@ -54,7 +60,7 @@ export interface EvaluationResult {
   /** (rule, asset) pairs the rule could not judge: their existing findings are kept, not resolved. */
   kept?: Array<{ ruleId: string; assetKey: string }>;
   observations: Observation[];
-  /** ruleId → first error message, for rules that threw. */
+  /** ruleId → why the rule is not evaluated (its first error, or its own RuleNotEvaluated reason). */
   errors: Map<string, string>;
 }
 
@@ -86,11 +92,16 @@ export function evaluateAssets(index: RuleIndex, assets: Asset[], into: Evaluati
           evidence: violation.evidence,
         });
       } catch (error) {
-        if (!into.errors.has(rule.id))
-          into.errors.set(rule.id, error instanceof Error ? error.message : String(error));
+        if (!into.errors.has(rule.id)) into.errors.set(rule.id, notEvaluatedReason(error));
       }
     }
   }
+}
+
+/** Why a rule that threw is not evaluated: its own reason, or the error it hit. */
+export function notEvaluatedReason(error: unknown): string {
+  if (error instanceof RuleNotEvaluated) return error.reason;
+  return `rule_error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** The streams a rule depends on: declared, or every stream of the connector that yields its kind. */

@@ -38,6 +38,7 @@ import {
   buildRuleIndex,
   type EvaluationResult,
   evaluateAssets,
+  notEvaluatedReason,
   type RuleIndex,
   streamsForRule,
 } from './rule-engine.ts';
@@ -213,33 +214,32 @@ async function runStream(
   const state = await loadStreamState(deps.db, scope.connectionId, stream.name);
   const assetScope = { ...scope, stream: stream.name };
   const removed: RemovedAsset[] = [];
+  let pending: Asset[] = [];
+  let pendingCheckpoint: Checkpoint | undefined;
+  const write = async () => {
+    const assets = pending;
+    pending = [];
+    run.enrich(assets); // before the write, so stored assets and rules see the same fields
+    const files = assets.filter((a): a is FileAsset => a.kind === 'file');
+    const inspected = files.length > 0 ? await carryOverDlp(deps.db, scope.connectionId, files) : new Set();
+    await upsertAssets(deps.db, assetScope, assets, scope.now);
+    const result: EvaluationResult = { observations: [], errors, kept: [] };
+    evaluateAssets(index, assets, result);
+    await applyObservations(deps.db, scope, result.observations);
+    // A file never inspected holds no content finding: nothing to keep for it.
+    const fileKeys = new Set(files.map(assetKey));
+    const kept = (result.kept ?? []).filter((k) => !fileKeys.has(k.assetKey) || inspected.has(k.assetKey));
+    await keepFindings(deps.db, scope, kept);
+    if (run.inspect && files.length > 0) await run.inspect(files);
+    await state.flush();
+    if (crossesAnalyzeThreshold(entry.assets, entry.assets + assets.length)) await analyzeScanTables(deps.db);
+    entry.assets += assets.length;
+    countKinds(run.counts, assets);
+    if (pendingCheckpoint) entry.checkpoint = pendingCheckpoint;
+    pendingCheckpoint = undefined;
+    await saveProgress(deps, run);
+  };
   try {
-    let pending: Asset[] = [];
-    let pendingCheckpoint: Checkpoint | undefined;
-    const write = async () => {
-      const assets = pending;
-      pending = [];
-      run.enrich(assets); // before the write, so stored assets and rules see the same fields
-      const files = assets.filter((a): a is FileAsset => a.kind === 'file');
-      const inspected = files.length > 0 ? await carryOverDlp(deps.db, scope.connectionId, files) : new Set();
-      await upsertAssets(deps.db, assetScope, assets, scope.now);
-      const result: EvaluationResult = { observations: [], errors, kept: [] };
-      evaluateAssets(index, assets, result);
-      await applyObservations(deps.db, scope, result.observations);
-      // A file never inspected holds no content finding: nothing to keep for it.
-      const fileKeys = new Set(files.map(assetKey));
-      const kept = (result.kept ?? []).filter((k) => !fileKeys.has(k.assetKey) || inspected.has(k.assetKey));
-      await keepFindings(deps.db, scope, kept);
-      if (run.inspect && files.length > 0) await run.inspect(files);
-      await state.flush();
-      if (crossesAnalyzeThreshold(entry.assets, entry.assets + assets.length))
-        await analyzeScanTables(deps.db);
-      entry.assets += assets.length;
-      countKinds(run.counts, assets);
-      if (pendingCheckpoint) entry.checkpoint = pendingCheckpoint;
-      pendingCheckpoint = undefined;
-      await saveProgress(deps, run);
-    };
     for await (const batch of readAhead(stream.collect({ ...base, state: state.state }, entry.checkpoint))) {
       for (const input of batch.assets) pending.push(parseAsset(input));
       if (batch.checkpoint) pendingCheckpoint = batch.checkpoint;
@@ -263,6 +263,7 @@ async function runStream(
       finishedAt: new Date().toISOString(),
     };
   } catch (error) {
+    if (!base.signal.aborted) await keepWhatWasRead(write, pending, base.logger);
     await state.flush();
     if (base.signal.aborted) return;
     if (
@@ -285,6 +286,19 @@ async function runStream(
     }
   }
   await saveProgress(deps, run);
+}
+
+/**
+ * A stream that ends unavailable or failed after yielding assets: store and judge what it read,
+ * as an interrupted stream does (nothing is resolved for a stream that did not complete).
+ */
+async function keepWhatWasRead(write: () => Promise<void>, pending: Asset[], logger: Logger): Promise<void> {
+  if (pending.length === 0) return;
+  try {
+    await write();
+  } catch (error) {
+    logger.error({ err: toStreamError(error) }, 'could not store the assets read before the stream ended');
+  }
 }
 
 async function runTenantRulesAndReconcile(
@@ -330,7 +344,7 @@ async function runTenantRulesAndReconcile(
       );
       evaluatedTenantRules.push(rule.id);
     } catch (error) {
-      errors.set(rule.id, errorMessage(error));
+      errors.set(rule.id, notEvaluatedReason(error));
     }
   }
 
@@ -347,7 +361,7 @@ async function runTenantRulesAndReconcile(
   for (const rule of index.all) {
     const error = errors.get(rule.id);
     const reason = blocked(rule);
-    if (error) ruleRuns[rule.id] = { status: 'not_evaluated', reason: `rule_error: ${error}` };
+    if (error) ruleRuns[rule.id] = { status: 'not_evaluated', reason: error };
     else if (reason) ruleRuns[rule.id] = { status: 'not_evaluated', reason };
     else ruleRuns[rule.id] = { status: 'evaluated' };
   }
