@@ -2,6 +2,14 @@
  * The rule catalog: every rule, listed explicitly and alphabetically. A conformance test checks
  * this list equals the files on disk and that ids match paths.
  */
+import anthropicHighPrivilegeInvite from './anthropic/high-privilege-invite.ts';
+import anthropicKeyNotRotated from './anthropic/key-not-rotated.ts';
+import anthropicKeyOwnerRemoved from './anthropic/key-owner-removed.ts';
+import anthropicKeyUnused from './anthropic/key-unused.ts';
+import anthropicKeyWithoutExpiry from './anthropic/key-without-expiry.ts';
+import anthropicStaleInvite from './anthropic/stale-invite.ts';
+import anthropicTooManyAdmins from './anthropic/too-many-admins.ts';
+import anthropicWorkspaceUnapprovedToolUse from './anthropic/workspace-unapproved-tool-use.ts';
 import commonDlpFileAiUpload from './common/dlp-file-ai-upload.ts';
 import commonDlpFileExternalEdit from './common/dlp-file-external-edit.ts';
 import commonDlpFileExternalView from './common/dlp-file-external-view.ts';
@@ -17,6 +25,9 @@ import commonFilePublicView from './common/file-public-view.ts';
 import commonShadowAiGrantUnapproved from './common/shadow-ai-grant-unapproved.ts';
 import commonShadowAiTenantWideGrant from './common/shadow-ai-tenant-wide-grant.ts';
 import type { Rule } from './define-rule.ts';
+import geminiApiKeyAllApis from './gemini/api-key-all-apis.ts';
+import geminiApiKeyNotRotated from './gemini/api-key-not-rotated.ts';
+import geminiApiKeyUnrestricted from './gemini/api-key-unrestricted.ts';
 import githubActionsAllActionsAllowed from './github/actions-all-actions-allowed.ts';
 import githubActionsWorkflowTokenCanWrite from './github/actions-workflow-token-can-write.ts';
 import githubAppInstallationAllReposWrite from './github/app-installation-all-repos-write.ts';
@@ -52,6 +63,9 @@ import googleWorkspaceDriveSdkEnabled from './google-workspace/drive-sdk-enabled
 import googleWorkspaceDriveSharedDriveManagersOverride from './google-workspace/drive-shared-drive-managers-override.ts';
 import googleWorkspaceFileExternalShareWithoutExpiry from './google-workspace/file-external-share-without-expiry.ts';
 import googleWorkspaceFileSharedToPersonalAccount from './google-workspace/file-shared-to-personal-account.ts';
+import googleWorkspaceGeminiLicenseOnSuspendedUser from './google-workspace/gemini-license-on-suspended-user.ts';
+import googleWorkspaceGeminiLicensedAdminWithoutTwoSv from './google-workspace/gemini-licensed-admin-without-2sv.ts';
+import googleWorkspaceGeminiLicensedUserWithoutTwoSv from './google-workspace/gemini-licensed-user-without-2sv.ts';
 import googleWorkspaceGeminiUserWithoutTwoSv from './google-workspace/gemini-user-without-2sv.ts';
 import googleWorkspaceInactiveAdmin from './google-workspace/inactive-admin.ts';
 import googleWorkspaceInactiveUser from './google-workspace/inactive-user.ts';
@@ -81,8 +95,30 @@ import microsoft365UnverifiedAppHighRiskPermissions from './microsoft-365/unveri
 import microsoft365UserWithoutMfa from './microsoft-365/user-without-mfa.ts';
 import microsoft365UsersCanConsentToApps from './microsoft-365/users-can-consent-to-apps.ts';
 import microsoft365UsersCanRegisterApps from './microsoft-365/users-can-register-apps.ts';
+import openaiAdminKeyNotRotated from './openai/admin-key-not-rotated.ts';
+import openaiAdminKeyUnused from './openai/admin-key-unused.ts';
+import openaiAssistantRiskyToolUnapproved from './openai/assistant-risky-tool-unapproved.ts';
+import openaiHighPrivilegeInvite from './openai/high-privilege-invite.ts';
+import openaiInactiveUser from './openai/inactive-user.ts';
+import openaiKeyOwnerRemoved from './openai/key-owner-removed.ts';
+import openaiModelAllowListAbsent from './openai/model-allow-list-absent.ts';
+import openaiProjectKeyNotRotated from './openai/project-key-not-rotated.ts';
+import openaiProjectKeyUnused from './openai/project-key-unused.ts';
+import openaiProjectRiskyToolEnabled from './openai/project-risky-tool-enabled.ts';
+import openaiStaleInvite from './openai/stale-invite.ts';
+import openaiTooManyOwners from './openai/too-many-owners.ts';
+import openaiVectorStoreWithoutExpiry from './openai/vector-store-without-expiry.ts';
+import openaiZeroDataRetentionOff from './openai/zero-data-retention-off.ts';
 
 export const rules: Rule[] = [
+  anthropicHighPrivilegeInvite,
+  anthropicKeyNotRotated,
+  anthropicKeyOwnerRemoved,
+  anthropicKeyUnused,
+  anthropicKeyWithoutExpiry,
+  anthropicStaleInvite,
+  anthropicTooManyAdmins,
+  anthropicWorkspaceUnapprovedToolUse,
   commonDlpFileAiUpload,
   commonDlpFileExternalEdit,
   commonDlpFileExternalView,
@@ -97,6 +133,9 @@ export const rules: Rule[] = [
   commonFilePublicView,
   commonShadowAiGrantUnapproved,
   commonShadowAiTenantWideGrant,
+  geminiApiKeyAllApis,
+  geminiApiKeyNotRotated,
+  geminiApiKeyUnrestricted,
   githubActionsAllActionsAllowed,
   githubActionsWorkflowTokenCanWrite,
   githubAppInstallationAllReposWrite,
@@ -132,6 +171,9 @@ export const rules: Rule[] = [
   googleWorkspaceDriveSharedDriveManagersOverride,
   googleWorkspaceFileExternalShareWithoutExpiry,
   googleWorkspaceFileSharedToPersonalAccount,
+  googleWorkspaceGeminiLicenseOnSuspendedUser,
+  googleWorkspaceGeminiLicensedAdminWithoutTwoSv,
+  googleWorkspaceGeminiLicensedUserWithoutTwoSv,
   googleWorkspaceGeminiUserWithoutTwoSv,
   googleWorkspaceInactiveAdmin,
   googleWorkspaceInactiveUser,
@@ -161,4 +203,18 @@ export const rules: Rule[] = [
   microsoft365UserWithoutMfa,
   microsoft365UsersCanConsentToApps,
   microsoft365UsersCanRegisterApps,
+  openaiAdminKeyNotRotated,
+  openaiAdminKeyUnused,
+  openaiAssistantRiskyToolUnapproved,
+  openaiHighPrivilegeInvite,
+  openaiInactiveUser,
+  openaiKeyOwnerRemoved,
+  openaiModelAllowListAbsent,
+  openaiProjectKeyNotRotated,
+  openaiProjectKeyUnused,
+  openaiProjectRiskyToolEnabled,
+  openaiStaleInvite,
+  openaiTooManyOwners,
+  openaiVectorStoreWithoutExpiry,
+  openaiZeroDataRetentionOff,
 ];

@@ -2,6 +2,7 @@
  * Vendor-API simulators for tests, `periscope demo` and the benchmark. Never imported by
  * production code.
  */
+export * from './anthropic/index.ts';
 export {
   type ActiveFault,
   createFaultInjector,
@@ -9,10 +10,12 @@ export {
   type FaultKind,
   type FaultSpec,
 } from './faults.ts';
+export * from './gemini/index.ts';
 export * from './github/index.ts';
 export * from './google/index.ts';
 export { type SandboxHandler, type SandboxHost, type SandboxHostOptions, startSandboxHost } from './host.ts';
 export * from './microsoft/index.ts';
+export * from './openai/index.ts';
 export { createIdSequence, createRandom, type Random } from './random.ts';
 export {
   type CountedStatus,

@@ -8,7 +8,14 @@ import { createConnection, listConnections, updateConnection } from '../../db/co
 import type { Scan } from '../../db/scans.ts';
 import { ensureTenant } from '../../db/tenants.ts';
 import type { App } from '../../runtime/app.ts';
-import { startGitHubSimulator, startGoogleSimulator, startMicrosoftSimulator } from '../../sandbox/index.ts';
+import {
+  startAnthropicSimulator,
+  startGeminiSimulator,
+  startGitHubSimulator,
+  startGoogleSimulator,
+  startMicrosoftSimulator,
+  startOpenAISimulator,
+} from '../../sandbox/index.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
 import { verifyConnection } from '../../scanner/verify-connection.ts';
@@ -53,6 +60,9 @@ export function registerDemo(program: Command): void {
         const github = await startGitHubSimulator({ seed: 42 });
         const google = await startGoogleSimulator({ seed: 42 });
         const microsoft = await startMicrosoftSimulator({ seed: 42 });
+        const openai = await startOpenAISimulator({ seed: 42 });
+        const anthropic = await startAnthropicSimulator({ seed: 42 });
+        const gemini = await startGeminiSimulator({ seed: 42 });
         try {
           const db = app.database.db;
           const tenant = await ensureTenant(db, 'demo', 'Demo tenant');
@@ -91,6 +101,30 @@ export function registerDemo(program: Command): void {
               thumbprintSha256: microsoft.scanner.certificate.thumbprintSha256,
             },
           });
+          note(`OpenAI simulator: ${openai.baseURL}`);
+          await upsertDemoConnection(app, tenant.id, {
+            provider: 'openai',
+            baseUrl: openai.baseURL,
+            config: {},
+            secrets: { adminKey: openai.adminKey, projectKeys: JSON.stringify(openai.projectKeys()) },
+          });
+          note(`Anthropic simulator: ${anthropic.baseUrl}`);
+          await upsertDemoConnection(app, tenant.id, {
+            provider: 'anthropic',
+            baseUrl: anthropic.baseUrl,
+            config: {},
+            secrets: { adminKey: anthropic.adminKey },
+          });
+          note(`Gemini simulator: ${gemini.origin} (project ${gemini.projectId})`);
+          await upsertDemoConnection(app, tenant.id, {
+            provider: 'gemini',
+            baseUrl: gemini.origin,
+            config: { projectId: gemini.projectId },
+            secrets: {
+              serviceAccountKey: JSON.stringify(gemini.serviceAccount),
+              geminiApiKey: gemini.geminiApiKey,
+            },
+          });
           const started = await requestScans(db, app.queue, tenant.id, { trigger: 'demo' });
           const providers = new Map((await listConnections(db, tenant.id)).map((c) => [c.id, c.provider]));
           const providerOf = (s: Scan) => providers.get(s.connectionId) ?? '?';
@@ -114,6 +148,9 @@ export function registerDemo(program: Command): void {
           await github.close();
           await google.close();
           await microsoft.close();
+          await openai.close();
+          await anthropic.close();
+          await gemini.close();
         }
       }),
     );

@@ -9,6 +9,8 @@ import { admin, type admin_directory_v1, type admin_reports_v1 } from '@googleap
 import { cloudidentity, type cloudidentity_v1 } from '@googleapis/cloudidentity';
 import { drive, type drive_v3 } from '@googleapis/drive';
 import { gaxios, JWT, OAuth2Client } from 'google-auth-library';
+// A subpath only: the googleapis root module pulls in every Google API.
+import { licensing, type licensing_v1 } from 'googleapis/build/src/apis/licensing/index.js';
 import type { Logger } from 'pino';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { isPeriscopeError, PeriscopeError, StreamUnavailableError } from '../../scanner/errors.ts';
@@ -27,6 +29,7 @@ const DEFAULT_ROOTS = {
   admin: 'https://admin.googleapis.com/',
   drive: 'https://www.googleapis.com/',
   cloudIdentity: 'https://cloudidentity.googleapis.com/',
+  licensing: 'https://licensing.googleapis.com/',
 };
 const MAX_ATTEMPTS = 6;
 const MAX_DELAY_MS = 32_000;
@@ -81,6 +84,10 @@ export class GoogleSession {
     return drive({ version: 'v3', auth: this.auth, rootUrl: this.client.roots.drive, retry: false });
   }
 
+  licensing(): licensing_v1.Licensing {
+    return licensing({ version: 'v1', auth: this.auth, rootUrl: this.client.roots.licensing, retry: false });
+  }
+
   /** One API call: limited, retried on quota/5xx with jittered backoff, errors mapped. */
   call<T>(label: string, run: () => Promise<{ data: T }>): Promise<T> {
     return this.client.execute({ call: label, subject: this.subject, scopes: this.scopes }, run);
@@ -93,7 +100,7 @@ export class GoogleWorkspaceClient {
   readonly customer: string;
   /** Domains whose users and groups count as internal. */
   readonly internalDomains: Set<string>;
-  readonly roots: { admin: string; drive: string; cloudIdentity: string };
+  readonly roots: { admin: string; drive: string; cloudIdentity: string; licensing: string };
   /** Service account with domain-wide delegation: can impersonate users (Drive). */
   readonly delegated: boolean;
   readonly sweepMs: number;
@@ -125,6 +132,7 @@ export class GoogleWorkspaceClient {
       admin: rootOf(config.adminRootUrl) ?? base ?? DEFAULT_ROOTS.admin,
       drive: rootOf(config.driveRootUrl) ?? base ?? DEFAULT_ROOTS.drive,
       cloudIdentity: rootOf(config.cloudIdentityRootUrl) ?? base ?? DEFAULT_ROOTS.cloudIdentity,
+      licensing: rootOf(config.licensingRootUrl) ?? base ?? DEFAULT_ROOTS.licensing,
     };
     this.tokenUrl = config.tokenUrl ?? GOOGLE_TOKEN_URL;
     this.delegated = isServiceAccount(credentials);
@@ -252,7 +260,7 @@ export class GoogleWorkspaceClient {
 export type DirectoryUser = admin_directory_v1.Schema$User;
 
 const USER_FIELDS =
-  'nextPageToken,users(id,primaryEmail,name/fullName,isAdmin,isDelegatedAdmin,isEnrolledIn2Sv,isEnforcedIn2Sv,suspended,archived,lastLoginTime,creationTime,orgUnitPath)';
+  'nextPageToken,users(id,primaryEmail,name/fullName,isAdmin,isDelegatedAdmin,isEnrolledIn2Sv,isEnforcedIn2Sv,suspended,archived,lastLoginTime,creationTime,orgUnitPath,customerId)';
 
 async function listDirectoryUsers(client: GoogleWorkspaceClient): Promise<DirectoryUser[]> {
   const session = client.asAdmin([SCOPES.directoryUsers]);

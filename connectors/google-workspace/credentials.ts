@@ -84,10 +84,11 @@ export const GoogleWorkspaceConfig = z.object({
   domains: z.string().optional(),
   /** Token endpoint for the JWT and refresh grants (sovereign/partner endpoints, the simulator). */
   tokenUrl: url.optional(),
-  /** Per-API roots; `--base-url` sets all three. googleapis keeps only the origin of a root. */
+  /** Per-API roots; `--base-url` sets them all. googleapis keeps only the origin of a root. */
   adminRootUrl: url.optional(),
   driveRootUrl: url.optional(),
   cloudIdentityRootUrl: url.optional(),
+  licensingRootUrl: url.optional(),
   /** Requests in flight per connection (default 8). */
   concurrency: count.optional(),
   /** Base of the retry backoff in ms (default 1000); the sandbox tests set 1. */

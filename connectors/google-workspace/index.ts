@@ -9,6 +9,7 @@ import { fetchGoogleContent } from './content.ts';
 import { GoogleWorkspaceConfig, GoogleWorkspaceCredentials } from './credentials.ts';
 import { SCOPES } from './scopes.ts';
 import { driveStream } from './streams/drive.ts';
+import { geminiLicensesStream } from './streams/gemini-licenses.ts';
 import { geminiUsageStream } from './streams/gemini-usage.ts';
 import { oauthTokensStream } from './streams/oauth-tokens.ts';
 import { settingsStream } from './streams/settings.ts';
@@ -23,7 +24,14 @@ export const googleWorkspaceConnector = defineConnector<GoogleWorkspaceCredentia
   config: GoogleWorkspaceConfig,
   createClient: createGoogleWorkspaceClient,
   // Longest first: the per-user Drive fan-out starts while the other streams share the second lane.
-  streams: [driveStream, oauthTokensStream, usersStream, settingsStream, geminiUsageStream],
+  streams: [
+    driveStream,
+    oauthTokensStream,
+    usersStream,
+    settingsStream,
+    geminiUsageStream,
+    geminiLicensesStream,
+  ],
   async verify(ctx) {
     const session = ctx.client.asAdmin([SCOPES.directoryUsers]);
     const directory = session.directory();

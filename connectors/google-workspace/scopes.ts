@@ -13,6 +13,8 @@ export const SCOPES = {
   /** Metadata, permissions, changes and content; drives.list refuses the metadata scopes. */
   drive: `${AUTH}/drive.readonly`,
   policies: `${AUTH}/cloud-identity.policies.readonly`,
+  /** Enterprise License Manager: Google offers no read-only scope for it. */
+  licensing: `${AUTH}/apps.licensing`,
 } as const;
 
 /** Every scope the service account needs delegated, for the setup guide and `verify`. */

@@ -11,6 +11,8 @@ export const googleAssetKey = {
   /** The fixed setting key rules/google-workspace/super-admin-count.ts hangs its finding on. */
   superAdmins: () => 'google-workspace:setting:customer:super-admins',
   geminiUser: (userId: string) => `google-workspace:setting:gemini-user:${userId}`,
+  geminiLicense: (userId: string, productId: string) =>
+    `google-workspace:setting:gemini-license:${userId}:${productId}`,
 };
 
 /** Every rule the oracle derives (the Policy API settings rules are not among them). */
@@ -39,6 +41,9 @@ export const googleOracleRuleIds = [
   'common/dlp-file-external-view',
   'common/dlp-file-org-wide',
   'google-workspace/gemini-user-without-2sv',
+  'google-workspace/gemini-licensed-admin-without-2sv',
+  'google-workspace/gemini-licensed-user-without-2sv',
+  'google-workspace/gemini-license-on-suspended-user',
 ] as const;
 
 export type GoogleOracleRuleId = (typeof googleOracleRuleIds)[number];

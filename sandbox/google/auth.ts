@@ -86,6 +86,7 @@ export const DEFAULT_DELEGATED_SCOPES = [
   'https://www.googleapis.com/auth/drive.metadata.readonly',
   'https://www.googleapis.com/auth/drive.readonly',
   'https://www.googleapis.com/auth/cloud-identity.policies.readonly',
+  'https://www.googleapis.com/auth/apps.licensing',
 ];
 
 export async function createGoogleAuth(options: {

@@ -9,6 +9,7 @@ import { OAUTH_APPS } from './apps.ts';
 import { createEventLog } from './events.ts';
 import { type CompactFiles, createFileStore, EXTERNAL_EMAILS, iso, KINDS, Sharing } from './file-store.ts';
 import { generateHistory } from './history.ts';
+import { generateLicenses } from './licenses.ts';
 import { emptyPlantedSet, PERSONA_END, plantViolations } from './plant.ts';
 import { generateGooglePolicies } from './policies.ts';
 import type { GoogleOAuthGrant, GoogleTenant, GoogleUser, SharedDrive } from './types.ts';
@@ -26,6 +27,8 @@ export interface GoogleTenantSize {
   filesPerDrive?: number;
   /** Average third-party OAuth grants per user. Default 2. */
   tokensPerUser?: number;
+  /** Share (0–1) of ordinary users holding a Gemini / Google AI licence. Default 0.25. */
+  geminiLicenseShare?: number;
 }
 
 export interface GenerateGoogleTenantOptions {
@@ -55,6 +58,7 @@ function resolveSize(size: GoogleTenantSize = {}): Required<GoogleTenantSize> {
     sharedDrives: Math.max(0, size.sharedDrives ?? 3),
     filesPerDrive: Math.max(0, size.filesPerDrive ?? filesPerUser),
     tokensPerUser: Math.max(0, size.tokensPerUser ?? 2),
+    geminiLicenseShare: Math.min(1, Math.max(0, size.geminiLicenseShare ?? 0.25)),
   };
 }
 
@@ -183,9 +187,16 @@ export function generateGoogleTenant(options: GenerateGoogleTenantOptions = {}):
     policies: generateGooglePolicies(random.fork('policies'), customerId),
     events: createEventLog([]),
     planted: emptyPlantedSet(),
+    licenses: [],
   };
   // Planting and history draw from their own forks: the background above is unchanged by them.
   const plant = options.plant ?? true;
+  tenant.licenses = generateLicenses(
+    random.fork('licenses'),
+    users,
+    size.geminiLicenseShare,
+    plant ? PERSONA_END : 1,
+  );
   const planted = plant ? plantViolations(tenant, random.fork('plant'), now) : undefined;
   const history = generateHistory(tenant, random.fork('history'), now, plant ? PERSONA_END : 0);
   if (planted) {

@@ -28,6 +28,14 @@ export {
   NEVER_LOGGED_IN,
   OAUTH_APPS,
 } from './generate.ts';
+export {
+  GEMINI_LICENSE_PRODUCT_IDS,
+  GEMINI_LICENSE_SKUS,
+  isGeminiLicense,
+  LICENSE_CATALOG,
+  type LicenseSku,
+  WORKSPACE_SKUS,
+} from './licenses.ts';
 export type { GoogleMutations } from './mutate.ts';
 export {
   CONSUMER_DOMAINS,
@@ -46,6 +54,7 @@ export {
   SETTINGS_RULE_IDS,
 } from './policies.ts';
 export type { GoogleQuota, GoogleQuotaOptions } from './quota.ts';
+export { LICENSING_SCOPE } from './routes-licensing.ts';
 export { REPORTS_SCOPE } from './routes-reports.ts';
 export { type GoogleSimulator, type GoogleSimulatorOptions, startGoogleSimulator } from './simulator.ts';
 export type * from './types.ts';

@@ -15,6 +15,7 @@ import {
   tokenRevoke,
 } from './events.ts';
 import { iso, userPermission } from './file-store.ts';
+import { findSku } from './licenses.ts';
 import type { DriveFile, GoogleOAuthGrant, GooglePermission, GoogleTenant, GoogleUser } from './types.ts';
 
 export interface GoogleMutations {
@@ -45,6 +46,10 @@ export interface GoogleMutations {
   recordGeminiUse(email: string, use?: GeminiUse & { at?: Date }): void;
   /** A login_success (which also sets lastLoginTime) or login_failure event. */
   recordLogin(email: string, options?: { success?: boolean; at?: Date }): void;
+  /** Assigns a SKU; replaces the user's SKU of that product, as the License Manager allows one. */
+  assignLicense(email: string, productId: string, skuId: string): void;
+  /** Revokes the user's licence for a product (no-op when they hold none). */
+  revokeLicense(email: string, productId: string): void;
 }
 
 export function createGoogleMutations(
@@ -185,6 +190,17 @@ export function createGoogleMutations(
       const at = when(options.at);
       tenant.events.add(loginActivity(u.index, at, success));
       if (success && at > Date.parse(u.lastLoginTime)) u.lastLoginTime = iso(at);
+    },
+    assignLicense(email, productId, skuId) {
+      if (!findSku(productId, skuId)) throw new Error(`google simulator: no SKU ${productId}/${skuId}`);
+      const u = user(email);
+      const held = tenant.licenses.find((l) => l.user === u.index && l.productId === productId);
+      if (held) held.skuId = skuId;
+      else tenant.licenses.push({ user: u.index, productId, skuId });
+    },
+    revokeLicense(email, productId) {
+      const u = user(email);
+      tenant.licenses = tenant.licenses.filter((l) => !(l.user === u.index && l.productId === productId));
     },
   };
 }

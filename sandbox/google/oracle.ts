@@ -12,6 +12,7 @@ import { CONSUMER_DOMAINS } from '../../rules/google-workspace/file-shared-to-pe
 import { AI_APP_CLIENT_IDS } from './apps.ts';
 import { type GoogleOracleRuleId, type GooglePlanted, googleAssetKey } from './asset-keys.ts';
 import { plantedContentMatches } from './dlp-content.ts';
+import { isGeminiLicense } from './licenses.ts';
 import type { DriveFile, GooglePermission, GoogleTenant, GoogleUser, PermissionRole } from './types.ts';
 
 const DAY = 86_400_000;
@@ -216,6 +217,23 @@ export function findGoogleViolations(
     const user = tenant.users[index];
     if (user && !user.suspended && !user.isEnrolledIn2Sv) {
       add('google-workspace/gemini-user-without-2sv', googleAssetKey.geminiUser(user.id));
+    }
+  }
+
+  // Gemini licences: suspended holders, and active (not archived) holders without 2SV.
+  for (const license of tenant.licenses) {
+    const user = tenant.users[license.user];
+    if (!user || !isGeminiLicense(license)) continue;
+    const key = googleAssetKey.geminiLicense(user.id, license.productId);
+    if (user.suspended) add('google-workspace/gemini-license-on-suspended-user', key);
+    else if (!user.archived && !user.isEnrolledIn2Sv) {
+      const admin = user.isAdmin || user.isDelegatedAdmin;
+      add(
+        admin
+          ? 'google-workspace/gemini-licensed-admin-without-2sv'
+          : 'google-workspace/gemini-licensed-user-without-2sv',
+        key,
+      );
     }
   }
   return found;

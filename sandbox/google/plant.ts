@@ -15,6 +15,7 @@ import { type GoogleOracleRuleId, type GooglePlanted, googleAssetKey } from './a
 import { awsKeyContent, CLEAN_CONTROL_CONTENT, cardContent, privateKeyContent } from './dlp-content.ts';
 import { aclChange, driveActivity, geminiActivity, type NewActivity } from './events.ts';
 import { iso, MIME, userPermission } from './file-store.ts';
+import { GEMINI_LICENSE_SKUS, type LicenseSku } from './licenses.ts';
 import type { DriveFile, GoogleOAuthGrant, GooglePermission, GoogleTenant, GoogleUser } from './types.ts';
 
 const DAY = 86_400_000;
@@ -468,7 +469,39 @@ export function plantViolations(tenant: GoogleTenant, random: Random, now: Date)
       assetKey: googleAssetKey.geminiUser(user.id),
     });
   }
+  plantLicenses(tenant, personas, planted);
   return { planted, activities };
+}
+
+/**
+ * Gemini / Google AI licences on personas: admins and users with and without 2SV, suspended and
+ * archived accounts, and one user licensed through both Gemini products.
+ */
+function plantLicenses(tenant: GoogleTenant, personas: Map<string, GoogleUser>, planted: GooglePlantedSet) {
+  const ADMIN = 'google-workspace/gemini-licensed-admin-without-2sv';
+  const USER = 'google-workspace/gemini-licensed-user-without-2sv';
+  const SUSPENDED = 'google-workspace/gemini-license-on-suspended-user';
+  const plans: Array<[string, LicenseSku, GoogleOracleRuleId[], GoogleOracleRuleId[]]> = [
+    ['adminNo2sv', GEMINI_LICENSE_SKUS.enterprise, [ADMIN], [USER, SUSPENDED]],
+    ['admin2sv', GEMINI_LICENSE_SKUS.aiUltra, [], [ADMIN, USER, SUSPENDED]],
+    ['inactiveAdmin', GEMINI_LICENSE_SKUS.aiSecurity, [], [ADMIN]],
+    ['suspendedSuperAdmin', GEMINI_LICENSE_SKUS.aiUltra, [SUSPENDED], [ADMIN]],
+    ['userNo2sv', GEMINI_LICENSE_SKUS.business, [USER], [ADMIN, SUSPENDED]],
+    ['user2sv', GEMINI_LICENSE_SKUS.business, [], [USER, SUSPENDED]],
+    ['gemini2sv', GEMINI_LICENSE_SKUS.enterprise, [], [USER]],
+    ['geminiNo2sv', GEMINI_LICENSE_SKUS.aiMeetings, [USER], [ADMIN]],
+    ['geminiNo2sv', GEMINI_LICENSE_SKUS.enterpriseBusiness, [USER], [ADMIN]],
+    ['suspendedUser', GEMINI_LICENSE_SKUS.aiSecurity, [SUSPENDED], [USER]],
+    ['archivedUser', GEMINI_LICENSE_SKUS.business, [], [USER, SUSPENDED]],
+  ];
+  for (const [key, sku, violations, clean] of plans) {
+    const user = personas.get(key);
+    if (!user) continue;
+    tenant.licenses.push({ user: user.index, productId: sku.productId, skuId: sku.skuId });
+    const assetKey = googleAssetKey.geminiLicense(user.id, sku.productId);
+    for (const ruleId of violations) planted.violations.push({ ruleId, assetKey });
+    for (const ruleId of clean) planted.clean.push({ ruleId, assetKey });
+  }
 }
 
 function plantGrants(

@@ -1,6 +1,6 @@
 /**
  * `startGoogleSimulator`: Google's OAuth token endpoint, the Admin SDK Directory and Reports
- * APIs and Drive v3 over a generated Workspace tenant. Routes live at the real paths because googleapis keeps
+ * APIs, the Enterprise License Manager API and Drive v3 over a generated Workspace tenant. Routes live at the real paths because googleapis keeps
  * only the origin of `rootUrl`; the service-account JWT token call must be redirected to
  * `tokenUrl` (google-auth-library hard-codes oauth2.googleapis.com).
  */
@@ -17,6 +17,7 @@ import type { GoogleRoute } from './route-types.ts';
 import { changeRoutes } from './routes-changes.ts';
 import { directoryRoutes } from './routes-directory.ts';
 import { fileRoutes } from './routes-files.ts';
+import { licensingRoutes } from './routes-licensing.ts';
 import { policyRoutes } from './routes-policies.ts';
 import { reportRoutes } from './routes-reports.ts';
 import type { GoogleTenant } from './types.ts';
@@ -100,6 +101,7 @@ export async function startGoogleSimulator(options: GoogleSimulatorOptions = {})
     ...changeRoutes,
     ...policyRoutes,
     ...reportRoutes,
+    ...licensingRoutes,
   ]) {
     router.add(route.method, route.template, route);
   }

@@ -114,6 +114,16 @@ export interface GoogleTenant {
   planted: GooglePlantedSet;
   /** Cloud Identity Policy API policies (root-OU settings and OU/group overrides). */
   policies: GooglePolicy[];
+  /** Enterprise License Manager assignments (Workspace editions, Gemini / Google AI SKUs). */
+  licenses: GoogleLicenseAssignment[];
+}
+
+/** One licence as the License Manager holds it: at most one SKU per (user, product). */
+export interface GoogleLicenseAssignment {
+  /** User index; the API reports the user's current primary email. */
+  user: number;
+  productId: string;
+  skuId: string;
 }
 
 /** A Cloud Identity Policy API policy, exactly as `policies.list` serves it. */

@@ -12,7 +12,7 @@ describe('google-workspace full scan against the simulator', () => {
   it('finds every planted violation and nothing on the clean look-alikes', async () => {
     const { outcome, scan } = await h.scan();
     expect(outcome.status).toBe('succeeded');
-    expect(Object.values(scan.streams).map((s) => s.status)).toEqual(Array(5).fill('completed'));
+    expect(Object.values(scan.streams).map((s) => s.status)).toEqual(Array(6).fill('completed'));
     const expected = [
       ...findGoogleViolations(h.sim.tenant, new Date()),
       ...findGoogleSettingViolations(h.sim.tenant),
