@@ -11,7 +11,9 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerSchedule } from './commands/schedule.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTenant } from './commands/tenant.ts';
+import { registerToken } from './commands/token.ts';
 import { registerWorker } from './commands/worker.ts';
 import { exitWithError } from './context.ts';
 
@@ -30,6 +32,8 @@ registerPolicy(program);
 registerAiApps(program);
 registerMigrate(program);
 registerWorker(program);
+registerServe(program);
+registerToken(program);
 
 try {
   await program.parseAsync(process.argv);

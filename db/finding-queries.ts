@@ -14,7 +14,8 @@ export interface FindingFilter {
   limit?: number;
 }
 
-const severityRank = `case severity ${severities.map((s, i) => `when '${s}' then ${i}`).join(' ')} else -1 end`;
+/** Ranks severities info → critical as 0 → 4; an unknown value ranks lowest. */
+export const severityRank = `case severity ${severities.map((s, i) => `when '${s}' then ${i}`).join(' ')} else -1 end`;
 
 export async function listFindings(
   db: Database,

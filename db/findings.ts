@@ -13,7 +13,7 @@ import { assets, findingEvents, findings } from './schema.ts';
 
 export type Finding = typeof findings.$inferSelect;
 export type FindingStatus = 'open' | 'resolved' | 'muted';
-export type FindingEventType = 'opened' | 'reopened' | 'resolved' | 'muted' | 'unmuted';
+export type FindingEventType = 'opened' | 'reopened' | 'resolved' | 'muted' | 'unmuted' | 'severity_changed';
 
 export interface Observation {
   ruleId: string;
@@ -137,7 +137,10 @@ export async function applyObservations(
           as r(fingerprint text, rule_id text, title text, severity text, status text, provider text, asset_key text,
                asset_kind text, asset_external_id text, asset_name text, asset_url text, evidence jsonb)
         on conflict (fingerprint) do update set
-          title = excluded.title, severity = excluded.severity, status = excluded.status,
+          -- A person's override wins over the rules; what the rules said is kept beside it.
+          title = excluded.title, severity = coalesce(findings.severity_override->>'severity', excluded.severity),
+          severity_override = jsonb_set(findings.severity_override, '{computed}', to_jsonb(excluded.severity)),
+          status = excluded.status,
           asset_name = excluded.asset_name, asset_url = excluded.asset_url, evidence = excluded.evidence,
           last_seen_at = excluded.last_seen_at, last_scan_id = excluded.last_scan_id, resolved_at = null
         returning id, fingerprint, severity`),

@@ -126,6 +126,15 @@ export const assets = pgTable(
   ],
 );
 
+/** A person's severity for one finding; `computed` is what the rules said, kept for when it is cleared. */
+export interface SeverityOverride {
+  severity: string;
+  computed: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
 export const findings = pgTable(
   'findings',
   {
@@ -152,6 +161,8 @@ export const findings = pgTable(
     muteReason: text('mute_reason'),
     mutedBy: text('muted_by'),
     mutedUntil: ts('muted_until'),
+    /** Set by a person (API): `severity` then holds this value and scans keep it; see db/finding-severity.ts. */
+    severityOverride: jsonb('severity_override').$type<SeverityOverride | null>(),
   },
   (t) => [
     index('findings_tenant_status_idx').on(t.tenantId, t.status, t.severity),
@@ -205,4 +216,26 @@ export const streamState = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.stream, t.key] })],
+);
+
+/**
+ * REST API tokens. Only a hash of the token is stored (it is shown once, at creation); a token is
+ * bound to one tenant, or to the whole installation when tenant_id is null.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The token's first characters, to recognise it in listings and logs; not enough to use it. */
+    displayPrefix: text('display_prefix').notNull(),
+    /** sha256 of the whole token, hex. Tokens carry 178 bits of randomness, so a fast hash suffices. */
+    tokenHash: text('token_hash').notNull().unique(),
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_tokens_tenant_idx').on(t.tenantId)],
 );

@@ -16,6 +16,7 @@ describe.each(backends())('migrations on %s', (backend) => {
       (r) => r.table_name,
     );
     expect(names).toEqual([
+      'api_tokens',
       'assets',
       'connections',
       'finding_events',

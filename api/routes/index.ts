@@ -1,0 +1,54 @@
+/**
+ * Every route of the API, listed explicitly. app.ts registers exactly these; the tests walk
+ * this list (isolation across tenants, fuzzing, OpenAPI coverage).
+ */
+import type { RouteDefinition, RouteSchema } from '../route.ts';
+import getAssets from './assets/getAssets.ts';
+import deleteConnection from './connections/deleteConnection.ts';
+import getConnection from './connections/getConnection.ts';
+import getConnections from './connections/getConnections.ts';
+import deleteFindingMute from './findings/deleteFindingMute.ts';
+import deleteFindingSeverity from './findings/deleteFindingSeverity.ts';
+import getFinding from './findings/getFinding.ts';
+import getFindings from './findings/getFindings.ts';
+import putFindingMute from './findings/putFindingMute.ts';
+import putFindingSeverity from './findings/putFindingSeverity.ts';
+import getHealthz from './health/getHealthz.ts';
+import getReadyz from './health/getReadyz.ts';
+import getPolicy from './policy/getPolicy.ts';
+import patchPolicy from './policy/patchPolicy.ts';
+import getRule from './rules/getRule.ts';
+import getRules from './rules/getRules.ts';
+import getScan from './scans/getScan.ts';
+import getScans from './scans/getScans.ts';
+import postScanCancel from './scans/postScanCancel.ts';
+import postScans from './scans/postScans.ts';
+import getTenant from './tenants/getTenant.ts';
+import getTenants from './tenants/getTenants.ts';
+import postTenant from './tenants/postTenant.ts';
+
+export const routes: RouteDefinition<RouteSchema>[] = [
+  getHealthz,
+  getReadyz,
+  getRules,
+  getRule,
+  getTenants,
+  postTenant,
+  getTenant,
+  getFindings,
+  getFinding,
+  putFindingMute,
+  deleteFindingMute,
+  putFindingSeverity,
+  deleteFindingSeverity,
+  getAssets,
+  getPolicy,
+  patchPolicy,
+  getConnections,
+  getConnection,
+  deleteConnection,
+  getScans,
+  getScan,
+  postScans,
+  postScanCancel,
+] as RouteDefinition<RouteSchema>[];
