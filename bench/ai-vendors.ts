@@ -26,6 +26,7 @@ import {
   startRemoteAiSimulator,
 } from './ai-remote.ts';
 import { streamSeconds } from './google-scan.ts';
+import { postgresCpuSeconds } from './microsoft-scan.ts';
 import type { BenchFigure, BenchResult } from './run.ts';
 import { mb, openBenchDatabase, rssSampler } from './support.ts';
 
@@ -55,7 +56,16 @@ const vendors: Array<{ spec: AiSimulatorSpec; bare: (sim: RemoteAiSimulator) => 
 interface VendorRun {
   vendor: string;
   sizes: Record<string, number>;
-  scan: { wallMs: number; calls: number; failures: Record<string, number>; peakRss: number; row: Scan };
+  scan: {
+    wallMs: number;
+    calls: number;
+    failures: Record<string, number>;
+    peakRss: number;
+    /** CPU seconds of this process and of the machine's PostgreSQL during the scan. */
+    scannerCpuSeconds: number;
+    postgresCpuSeconds: number | null;
+    row: Scan;
+  };
   bare: BareRun;
   check: { expected: number; open: number; missing: number; unexpected: number; sample: string[] };
 }
@@ -138,14 +148,26 @@ async function measureScan(
   const before = await sim.stats();
   const rss = rssSampler();
   rss.start();
+  const postgresBefore = postgresCpuSeconds();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const { scan } = await createOrGetActiveScan(deps.db, connection.tenantId, connection.connectionId);
   const outcome = await runScan(deps, scan.id);
   const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const postgresAfter = postgresCpuSeconds();
   rss.stop();
   const row = (await getScanById(deps.db, scan.id)) as Scan;
   if (outcome.status === 'failed') throw new Error(`bench scan failed: ${JSON.stringify(row.error)}`);
-  return { wallMs, ...callsBetween(before, await sim.stats()), peakRss: rss.peak, row };
+  return {
+    wallMs,
+    ...callsBetween(before, await sim.stats()),
+    peakRss: rss.peak,
+    scannerCpuSeconds: (used.user + used.system) / 1e6,
+    postgresCpuSeconds:
+      postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore,
+    row,
+  };
 }
 
 async function compareWithOracle(deps: ScanDeps, sim: RemoteAiSimulator, connectionId: string) {
@@ -195,6 +217,17 @@ function report(runs: VendorRun[], databaseLabel: string, logs: string[]): Bench
         target: '≤ 2',
         check: (v) => v <= 2,
       },
+      { name: `${r.vendor}: scanner CPU during the scan`, value: r.scan.scannerCpuSeconds, unit: 's' },
+      ...(r.scan.postgresCpuSeconds === null
+        ? []
+        : [
+            {
+              name: `${r.vendor}: PostgreSQL CPU during the scan`,
+              value: r.scan.postgresCpuSeconds,
+              unit: 's',
+            },
+          ]),
+      { name: `${r.vendor}: bare client CPU`, value: r.bare.clientCpuSeconds, unit: 's' },
       { name: `${r.vendor}: peak RSS`, value: mb(r.scan.peakRss), unit: 'MB' },
       {
         name: `${r.vendor}: findings ≠ oracle`,

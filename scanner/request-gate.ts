@@ -37,3 +37,23 @@ export function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<voi
     signal.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * Runs `work` with a signal that follows `parent` only while it runs. Some SDKs add an abort
+ * listener to the signal of every request and never remove it (openai's fetchWithTimeout): on
+ * the scan's own signal thousands would pile up, and each add walks the whole list.
+ */
+export async function withChildSignal<T>(
+  parent: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const child = new AbortController();
+  const abort = () => child.abort(parent.reason);
+  if (parent.aborted) abort();
+  else parent.addEventListener('abort', abort, { once: true });
+  try {
+    return await work(child.signal);
+  } finally {
+    parent.removeEventListener('abort', abort);
+  }
+}

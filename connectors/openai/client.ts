@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { PeriscopeError } from '../../scanner/errors.ts';
-import { RequestGate } from '../../scanner/request-gate.ts';
+import { RequestGate, withChildSignal } from '../../scanner/request-gate.ts';
 import { OpenAIConfig, type OpenAICredentials } from './credentials.ts';
 import { toOpenAIError } from './errors.ts';
 import { DEFAULTS, OPENAI_API } from './manifest.ts';
@@ -85,7 +85,7 @@ export class OpenAIClient {
   async call<T>(label: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.signal.aborted) throw new PeriscopeError('cancelled', `openai ${label}: cancelled`);
     try {
-      return await run(this.signal);
+      return await withChildSignal(this.signal, run);
     } catch (error) {
       throw toOpenAIError(error, label);
     }
@@ -101,24 +101,27 @@ export class OpenAIClient {
     schema: S,
     first: (signal: AbortSignal) => PromiseLike<Page>,
   ): Promise<Array<z.infer<S>>> {
-    const items: Array<z.infer<S>> = [];
-    let page = await this.call(label, (signal) => Promise.resolve(first(signal)));
-    for (;;) {
-      const body = bodyOf(page) as { data?: unknown; has_more?: unknown } | null;
-      if (!body || typeof body !== 'object' || !Array.isArray(body.data))
-        throw new PeriscopeError('malformed_response', `openai ${label}: a page without a data array`);
-      for (const raw of body.data) items.push(parseItem(label, schema, raw));
-      if (!page.hasNextPage()) {
-        if (body.has_more === true)
-          throw new PeriscopeError(
-            'malformed_response',
-            `openai ${label}: has_more is true but the page names no cursor`,
-          );
-        return items;
+    // One signal for every page: getNextPage reuses the first request's options.
+    return withChildSignal(this.signal, async (listSignal) => {
+      const items: Array<z.infer<S>> = [];
+      let page = await this.call(label, () => Promise.resolve(first(listSignal)));
+      for (;;) {
+        const body = bodyOf(page) as { data?: unknown; has_more?: unknown } | null;
+        if (!body || typeof body !== 'object' || !Array.isArray(body.data))
+          throw new PeriscopeError('malformed_response', `openai ${label}: a page without a data array`);
+        for (const raw of body.data) items.push(parseItem(label, schema, raw));
+        if (!page.hasNextPage()) {
+          if (body.has_more === true)
+            throw new PeriscopeError(
+              'malformed_response',
+              `openai ${label}: has_more is true but the page names no cursor`,
+            );
+          return items;
+        }
+        const current = page;
+        page = await this.call(label, () => current.getNextPage() as Promise<Page>);
       }
-      const current = page;
-      page = await this.call(label, () => current.getNextPage() as Promise<Page>);
-    }
+    });
   }
 
   /** One object, parsed with its lenient schema. */
