@@ -71,7 +71,7 @@ async function timed(work: () => Promise<number>): Promise<BareRun> {
 }
 
 /** OpenAI, admin key only: the organization's lists, then each active project's. */
-export function bareOpenAI(target: AiTarget, loginLookbackDays = 90): Promise<BareRun> {
+export function bareOpenAI(target: AiTarget, loginLookbackDays = 180): Promise<BareRun> {
   return timed(async () => {
     const client = bareClient({ authorization: `Bearer ${target.adminKey}` });
     const base = target.baseUrl.replace(/\/$/, '');
