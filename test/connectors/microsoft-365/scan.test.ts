@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMicrosoftViolations } from '../../../sandbox/index.ts';
 import { type MicrosoftHarness, startMicrosoftHarness } from '../../support/microsoft-harness.ts';
 
-describe('microsoft-365 full scan against the simulator', () => {
+// A full first pass with DLP inspection of every shared file: tens of seconds when the suite runs in parallel.
+describe('microsoft-365 full scan against the simulator', { timeout: 180_000 }, () => {
   let h: MicrosoftHarness;
   beforeAll(async () => {
     h = await startMicrosoftHarness({ dlp: true });
