@@ -8,11 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
 import { loadConnectors } from '../connectors/index.ts';
 import { createConnection } from '../db/connections.ts';
 import { createOrGetActiveScan, getScanById, type Scan } from '../db/scans.ts';
-import { findings } from '../db/schema.ts';
 import { createTenant } from '../db/tenants.ts';
 import { rules } from '../rules/index.ts';
 import { createLogger } from '../runtime/logger.ts';
@@ -26,7 +24,7 @@ import {
   startRemoteAiSimulator,
 } from './ai-remote.ts';
 import { streamSeconds } from './google-scan.ts';
-import { postgresCpuSeconds } from './microsoft-scan.ts';
+import { compareWithOracle, postgresCpuSeconds } from './microsoft-scan.ts';
 import type { BenchFigure, BenchResult } from './run.ts';
 import { mb, openBenchDatabase, rssSampler } from './support.ts';
 
@@ -101,7 +99,7 @@ export async function run(): Promise<BenchResult> {
         const connection = await freshConnection(deps, spec.vendor, sim);
         const scan = await measureScan(deps, sim, connection);
         log(`${spec.vendor}: scan ${(scan.wallMs / 1000).toFixed(1)} s, ${scan.calls} calls; bare fetch…`);
-        const check = await compareWithOracle(deps, sim, connection.connectionId);
+        const check = await compareWithOracle(deps, sim, connection);
         const bareRun = await bare(sim);
         log(`${spec.vendor}: bare ${(bareRun.wallMs / 1000).toFixed(1)} s, ${bareRun.calls} calls`);
         runs.push({ vendor: spec.vendor, sizes, scan, bare: bareRun, check });
@@ -167,27 +165,6 @@ async function measureScan(
     postgresCpuSeconds:
       postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore,
     row,
-  };
-}
-
-async function compareWithOracle(deps: ScanDeps, sim: RemoteAiSimulator, connectionId: string) {
-  const expected = new Set(await sim.oracle());
-  const rows = await deps.db
-    .select({ ruleId: findings.ruleId, assetKey: findings.assetKey })
-    .from(findings)
-    .where(and(eq(findings.connectionId, connectionId), eq(findings.status, 'open')));
-  const open = new Set(rows.map((r) => `${r.ruleId} ${r.assetKey}`));
-  const missing = [...expected].filter((k) => !open.has(k));
-  const unexpected = [...open].filter((k) => !expected.has(k));
-  return {
-    expected: expected.size,
-    open: open.size,
-    missing: missing.length,
-    unexpected: unexpected.length,
-    sample: [
-      ...missing.slice(0, 3).map((k) => `missing ${k}`),
-      ...unexpected.slice(0, 3).map((k) => `unexpected ${k}`),
-    ],
   };
 }
 

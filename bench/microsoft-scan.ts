@@ -216,7 +216,7 @@ export async function measureScan(
 /** Open findings of the connection vs what the oracle derives from the tenant as it is now. */
 export async function compareWithOracle(
   deps: ScanDeps,
-  sim: RemoteMicrosoftSimulator,
+  sim: Pick<RemoteMicrosoftSimulator, 'oracle'>,
   connection: BenchConnection,
 ): Promise<{ expected: number; open: number; missing: number; unexpected: number; sample: string[] }> {
   const expected = new Set(await sim.oracle());
