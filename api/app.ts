@@ -179,6 +179,13 @@ function registerRoute(app: FastifyInstance, deps: ApiDeps, route: RouteDefiniti
       tenantScoped: route.tenantScoped,
       ...(isPublic ? { rateLimit: false } : {}),
     },
+    ...(route.logQuery === false
+      ? {
+          logSerializers: {
+            req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0] }),
+          },
+        }
+      : {}),
     handler: (req, reply) => {
       const token = req.token;
       const ctx = route.tenantScoped

@@ -15,10 +15,13 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { ConnectorRegistry } from '../connectors/index.ts';
 import type { Database } from '../db/client.ts';
 import type { Tenant } from '../db/tenants.ts';
 import type { Rule } from '../rules/define-rule.ts';
+import type { SecretBox } from '../runtime/secrets.ts';
 import type { ScanQueue } from '../scanner/queue/types.ts';
+import type { ConnectService } from './oauth/service.ts';
 import type { Scope } from './tokens/scopes.ts';
 
 /** What routes use; build() receives it. */
@@ -30,6 +33,10 @@ export interface ApiDeps {
   rules: Rule[];
   /** Readiness checks by name ('database', 'redis'); each throws when its dependency does not answer. */
   checks: Record<string, () => Promise<void>>;
+  /** Sealing credentials and verifying them (POST connections); without it that route answers 400. */
+  vault?: { box: SecretBox; connectors: ConnectorRegistry };
+  /** OAuth connect flows (api/oauth); without it the connect routes answer that they are not configured. */
+  connect?: ConnectService;
 }
 
 /** The caller, as its token says. */
@@ -99,6 +106,8 @@ interface RouteBase<S extends RouteSchema> {
   schema: S;
   /** A valid request, for the docs and the generated tests (required when there is a body). */
   example?: { body?: unknown; query?: Record<string, string> };
+  /** False keeps the query string out of request logs (OAuth callbacks: one-time codes). */
+  logQuery?: false;
 }
 
 export interface RouteDefinition<S extends RouteSchema = RouteSchema> extends RouteBase<S> {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../runtime/app.ts';
 import { BullScanQueue } from '../scanner/queue/bullmq.ts';
 import { build } from './app.ts';
+import { loadConnectService } from './oauth/service.ts';
 
 export interface ServeOptions {
   /** @defaultValue '127.0.0.1' */
@@ -44,6 +45,8 @@ export async function startServer(runtime: App, options: ServeOptions): Promise<
       queue: runtime.queue,
       rules: runtime.rules,
       checks: readinessChecks(runtime),
+      vault: { box: runtime.box, connectors: runtime.connectors },
+      connect: loadConnectService(runtime.box),
     },
     logger: runtime.logger,
   });

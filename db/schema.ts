@@ -135,6 +135,13 @@ export interface SeverityOverride {
   at: string;
 }
 
+/**
+ * Severity ranked info → critical as 0 → 4, as SQL; must equal db/finding-queries.ts severityRank
+ * (test/api/findings-index.test.ts checks) or the planner cannot use the index built on it.
+ */
+export const findingSeverityRankSql =
+  "(case severity when 'info' then 0 when 'low' then 1 when 'medium' then 2 when 'high' then 3 when 'critical' then 4 else -1 end)";
+
 export const findings = pgTable(
   'findings',
   {
@@ -167,6 +174,10 @@ export const findings = pgTable(
   (t) => [
     index('findings_tenant_status_idx').on(t.tenantId, t.status, t.severity),
     index('findings_connection_rule_idx').on(t.connectionId, t.ruleId),
+    // The API's findings list (db/finding-search.ts) in its two common orders, keyset by id: a
+    // page reads 51 index entries instead of sorting every open finding of the tenant.
+    index('findings_tenant_status_rank_idx').on(t.tenantId, t.status, sql.raw(findingSeverityRankSql), t.id),
+    index('findings_tenant_status_last_seen_idx').on(t.tenantId, t.status, t.lastSeenAt, t.id),
   ],
 );
 

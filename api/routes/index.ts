@@ -3,10 +3,19 @@
  * this list (isolation across tenants, fuzzing, OpenAPI coverage).
  */
 import type { RouteDefinition, RouteSchema } from '../route.ts';
+import getAiApps from './ai-apps/getAiApps.ts';
+import putAiAppApproval from './ai-apps/putAiAppApproval.ts';
 import getAssets from './assets/getAssets.ts';
+import getConnectGitHubCallback from './connect/getConnectGitHubCallback.ts';
+import getConnectGoogleCallback from './connect/getConnectGoogleCallback.ts';
+import getConnectMicrosoftCallback from './connect/getConnectMicrosoftCallback.ts';
+import postConnectGitHub from './connect/postConnectGitHub.ts';
+import postConnectGoogle from './connect/postConnectGoogle.ts';
+import postConnectMicrosoft from './connect/postConnectMicrosoft.ts';
 import deleteConnection from './connections/deleteConnection.ts';
 import getConnection from './connections/getConnection.ts';
 import getConnections from './connections/getConnections.ts';
+import postConnection from './connections/postConnection.ts';
 import deleteFindingMute from './findings/deleteFindingMute.ts';
 import deleteFindingSeverity from './findings/deleteFindingSeverity.ts';
 import getFinding from './findings/getFinding.ts';
@@ -15,6 +24,7 @@ import putFindingMute from './findings/putFindingMute.ts';
 import putFindingSeverity from './findings/putFindingSeverity.ts';
 import getHealthz from './health/getHealthz.ts';
 import getReadyz from './health/getReadyz.ts';
+import getMetrics from './metrics/getMetrics.ts';
 import getPolicy from './policy/getPolicy.ts';
 import patchPolicy from './policy/patchPolicy.ts';
 import getRule from './rules/getRule.ts';
@@ -23,6 +33,9 @@ import getScan from './scans/getScan.ts';
 import getScans from './scans/getScans.ts';
 import postScanCancel from './scans/postScanCancel.ts';
 import postScans from './scans/postScans.ts';
+import deleteSchedule from './schedules/deleteSchedule.ts';
+import getSchedules from './schedules/getSchedules.ts';
+import postSchedule from './schedules/postSchedule.ts';
 import getTenant from './tenants/getTenant.ts';
 import getTenants from './tenants/getTenants.ts';
 import postTenant from './tenants/postTenant.ts';
@@ -30,6 +43,7 @@ import postTenant from './tenants/postTenant.ts';
 export const routes: RouteDefinition<RouteSchema>[] = [
   getHealthz,
   getReadyz,
+  getMetrics,
   getRules,
   getRule,
   getTenants,
@@ -45,10 +59,22 @@ export const routes: RouteDefinition<RouteSchema>[] = [
   getPolicy,
   patchPolicy,
   getConnections,
+  postConnection,
   getConnection,
   deleteConnection,
   getScans,
   getScan,
   postScans,
   postScanCancel,
+  getSchedules,
+  postSchedule,
+  deleteSchedule,
+  getAiApps,
+  putAiAppApproval,
+  postConnectGoogle,
+  postConnectMicrosoft,
+  postConnectGitHub,
+  getConnectGoogleCallback,
+  getConnectMicrosoftCallback,
+  getConnectGitHubCallback,
 ] as RouteDefinition<RouteSchema>[];

@@ -4,6 +4,8 @@
  * Everything runs in this process on the embedded defaults unless the env says otherwise.
  */
 import type { Command } from 'commander';
+import { startServer } from '../../api/server.ts';
+import { createApiToken, revokeToken } from '../../api/tokens/issue.ts';
 import { createConnection, listConnections, updateConnection } from '../../db/connections.ts';
 import type { Scan } from '../../db/scans.ts';
 import { ensureTenant } from '../../db/tenants.ts';
@@ -16,6 +18,7 @@ import {
   startMicrosoftSimulator,
   startOpenAISimulator,
 } from '../../sandbox/index.ts';
+import { PeriscopeError } from '../../scanner/errors.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { requestScans } from '../../scanner/queue/request.ts';
 import { verifyConnection } from '../../scanner/verify-connection.ts';
@@ -50,13 +53,43 @@ async function upsertDemoConnection(app: App, tenantId: string, sim: SimulatedCo
     });
 }
 
+/**
+ * Serves the API on loopback with a read-only token for the demo tenant, printed once here and
+ * revoked when the demo stops. Returns the function that stops both.
+ */
+async function serveDemoApi(app: App, port: number): Promise<() => Promise<void>> {
+  const server = await startServer(app, { host: '127.0.0.1', port });
+  const created = await createApiToken(app.database.db, {
+    tenant: 'demo',
+    scopes: ['findings:read'],
+    name: 'periscope demo',
+  });
+  note(`REST API: ${server.url}/v1/tenants/demo/findings (docs: ${server.url}/docs)`);
+  note('read-only token for the demo tenant (shown once, revoked when the demo stops):');
+  print(created.token);
+  return async () => {
+    await server.close();
+    await revokeToken(app.database.db, created.row.id);
+  };
+}
+
+function parseDemoPort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535)
+    throw new PeriscopeError('config_invalid', `--api-port "${value}" is not a port number (0-65535)`);
+  return port;
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('scan simulated vendor tenants on loopback and print the findings (no servers needed)')
     .option('--once', 'scan once and exit instead of running until Ctrl-C')
-    .action((opts: { once?: boolean }) =>
+    .option('--api-port <port>', 'port of the REST API served while the demo runs; 0 picks a free one', '0')
+    .option('--no-api', 'do not serve the REST API')
+    .action((opts: { once?: boolean; api: boolean; apiPort: string }) =>
       withApp(async (app) => {
+        const apiPort = parseDemoPort(opts.apiPort);
         const github = await startGitHubSimulator({ seed: 42 });
         const google = await startGoogleSimulator({ seed: 42 });
         const microsoft = await startMicrosoftSimulator({ seed: 42 });
@@ -140,10 +173,12 @@ export function registerDemo(program: Command): void {
             process.exitCode = exitCodeFor(finished);
             return;
           }
+          const stopApi = opts.api ? await serveDemoApi(app, apiPort) : null;
           const stopScheduler = startInProcessScheduler(db, app.queue, app.logger);
           note('simulators and the scheduler are running; Ctrl-C to stop');
           await untilSignal();
           stopScheduler();
+          await stopApi?.();
         } finally {
           await github.close();
           await google.close();

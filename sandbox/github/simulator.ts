@@ -11,6 +11,7 @@ import { createRouter } from '../router.ts';
 import { createGitHubAuth, sharedAppKeys } from './auth.ts';
 import { createGitHubDispatcher } from './dispatch.ts';
 import { type GitHubTenantSize, generateGitHubTenant } from './generate.ts';
+import { createInstallPages } from './install-page.ts';
 import { createGitHubMutations, type GitHubMutations } from './mutate.ts';
 import { findGitHubViolations } from './oracle.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -52,8 +53,12 @@ export interface GitHubSimulator {
   token: string;
   /** Classic PAT of a plain member: owner-only calls are refused. */
   memberToken: string;
-  /** The scanner's GitHub App, installed on the org; feed these to @octokit/auth-app. */
-  app: { appId: number; slug: string; privateKey: string; installationId: number };
+  /**
+   * The scanner's GitHub App, installed on the org; feed these to @octokit/auth-app. Its
+   * installation page is `${origin}/apps/<slug>/installations/new`; set `setupUrl` to where that
+   * page sends the browser back (the App's setup URL).
+   */
+  app: { appId: number; slug: string; privateKey: string; installationId: number; setupUrl?: string };
   /** Violations the generator planted (empty with `clean`). Not updated by mutations. */
   planted: Planted[];
   /** The generated data, live and mutable. */
@@ -124,18 +129,24 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
     }),
   );
 
+  const app: GitHubSimulator['app'] = {
+    appId: tenant.scannerApp.appId,
+    slug: tenant.scannerApp.slug,
+    privateKey: keys.privateKeyPem,
+    installationId: tenant.scannerApp.installationId,
+  };
+  host.mount(
+    `/apps/${app.slug}/installations`,
+    createInstallPages(app, () => tenant),
+  );
+
   return {
     baseUrl: `${host.baseUrl}${prefix.replace(/\/+$/, '')}`,
     origin: host.baseUrl,
     org: tenant.org.login,
     token: auth.ownerToken,
     memberToken: auth.memberToken,
-    app: {
-      appId: tenant.scannerApp.appId,
-      slug: tenant.scannerApp.slug,
-      privateKey: keys.privateKeyPem,
-      installationId: tenant.scannerApp.installationId,
-    },
+    app,
     planted,
     tenant,
     mutate: createGitHubMutations(tenant),

@@ -9,6 +9,7 @@ import type { SandboxHandler } from '../host.ts';
 import type { RequestCounter } from '../request-counter.ts';
 import type { Router } from '../router.ts';
 import type { GoogleAuthState } from './auth.ts';
+import { consentPage, wantsConsentPage } from './consent-page.ts';
 import { type GoogleQuota, quotaFamily } from './quota.ts';
 import type { GoogleRoute } from './route-types.ts';
 import { authorizeEndpoint, tokenEndpoint } from './token-endpoint.ts';
@@ -117,7 +118,13 @@ export function createGoogleDispatcher(deps: GoogleDispatchDeps): SandboxHandler
 
     if (oauthPath) {
       if (ctx.path === '/o/oauth2/v2/auth' && method === 'GET') {
-        return write(req, res, authorizeEndpoint(ctx.url.searchParams, deps.auth, deps.adminEmail));
+        const query = ctx.url.searchParams;
+        if (
+          wantsConsentPage(req.headers.accept, query) &&
+          query.get('client_id') === deps.auth.webClient.clientId
+        )
+          return write(req, res, consentPage(query, query.get('login_hint') ?? deps.adminEmail));
+        return write(req, res, authorizeEndpoint(query, deps.auth, deps.adminEmail));
       }
       if (ctx.path === '/token' && method === 'POST') {
         const form = await readForm(req);

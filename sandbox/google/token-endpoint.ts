@@ -160,8 +160,10 @@ export function tokenEndpoint(
 }
 
 /**
- * The consent screen, auto-approved: the user is `login_hint` (default: the super admin), and
- * the browser is sent straight back to `redirect_uri` with a code, as after a real consent.
+ * The consent answer: the user is `login_hint` (default: the super admin), and the browser is
+ * sent back to `redirect_uri` with a code, as after a real consent, or with access_denied when
+ * the consent page's Cancel was pressed (`consent=deny`). Without the page (not a browser), consent
+ * is given at once.
  */
 export function authorizeEndpoint(query: URLSearchParams, auth: GoogleAuthState, admin: string): GoogleReply {
   const redirectUri = query.get('redirect_uri');
@@ -172,7 +174,7 @@ export function authorizeEndpoint(query: URLSearchParams, auth: GoogleAuthState,
   const state = query.get('state');
   if (state !== null) target.searchParams.set('state', state);
   const user = auth.findUser(query.get('login_hint') ?? admin);
-  if (!user || user.suspended) {
+  if (!user || user.suspended || query.get('consent') === 'deny') {
     target.searchParams.set('error', 'access_denied');
     return { status: 302, headers: { location: target.toString() } };
   }

@@ -12,6 +12,7 @@ import type { SandboxHandler } from '../host.ts';
 import type { Random } from '../random.ts';
 import type { RequestCounter } from '../request-counter.ts';
 import { runBatch } from './batch.ts';
+import { adminConsentPage, wantsConsentPage } from './consent-page.ts';
 import { type GraphCallDeps, routeGraph, serveGraph } from './graph-call.ts';
 import {
   adminConsent,
@@ -168,6 +169,8 @@ export function createMicrosoftDispatcher(deps: MicrosoftDispatchDeps): SandboxH
             : openIdConfiguration(idCtx, segment, true);
       else if (identity.template.endsWith('/token'))
         reply = tokenEndpoint(idCtx, segment, new URLSearchParams(await readBody(req)));
+      else if (wantsConsentPage(req.headers.accept, ctx.url.searchParams))
+        reply = adminConsentPage(path, ctx.url.searchParams, deps.server.auth);
       else reply = adminConsent(idCtx, segment, ctx.url.searchParams, identity.template.includes('v2.0'));
       return write(req, res, reply, false);
     }

@@ -283,7 +283,8 @@ function errorPage(status: number, code: number, message: string): GraphReply {
 
 /**
  * `GET /{tenant}/adminconsent` and `/{tenant}/v2.0/adminconsent`: the consent screen,
- * auto-answered by the tenant's global admin with `auth.consentDecision`. Approval provisions
+ * answered by the tenant's global admin with `auth.consentDecision` (or Cancel on the consent page,
+ * `consent=deny`; consent-page.ts). Approval provisions
  * the scanner's service principal with the app's configured permissions.
  */
 export function adminConsent(
@@ -321,7 +322,7 @@ export function adminConsent(
       'error_description',
       "AADSTS900144: The request body must contain the following parameter: 'scope'.",
     );
-  } else if (ctx.auth.consentDecision === 'deny') {
+  } else if (ctx.auth.consentDecision === 'deny' || query.get('consent') === 'deny') {
     target.searchParams.set('error', 'access_denied');
     target.searchParams.set('error_subcode', 'cancel');
     target.searchParams.set('error_description', 'AADSTS65004: User declined to consent to access the app.');

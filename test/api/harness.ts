@@ -78,6 +78,7 @@ export async function startApiHarness(
     db: database.db,
     queue,
     rules,
+    vault: { box: alpha.harness.deps.box, connectors: alpha.harness.deps.connectors },
     checks: {
       database: async () => {
         await database.db.execute(sql`select 1`);

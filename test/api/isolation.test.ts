@@ -27,6 +27,8 @@ function paramValues(owner: TenantFixture): Record<string, string> {
     scanId: owner.scan.id,
     folder: 'github',
     name: 'org-too-many-owners',
+    scheduleId: `tenant-${owner.tenant.id}`,
+    app: 'chatgpt',
   };
 }
 

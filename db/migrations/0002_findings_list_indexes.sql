@@ -1,0 +1,2 @@
+CREATE INDEX "findings_tenant_status_rank_idx" ON "findings" USING btree ("tenant_id","status",(case severity when 'info' then 0 when 'low' then 1 when 'medium' then 2 when 'high' then 3 when 'critical' then 4 else -1 end),"id");--> statement-breakpoint
+CREATE INDEX "findings_tenant_status_last_seen_idx" ON "findings" USING btree ("tenant_id","status","last_seen_at","id");
