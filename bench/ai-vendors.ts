@@ -24,9 +24,9 @@ import {
   startRemoteAiSimulator,
 } from './ai-remote.ts';
 import { streamSeconds } from './google-scan.ts';
-import { compareWithOracle, postgresCpuSeconds } from './microsoft-scan.ts';
+import { postgresCpuSeconds } from './microsoft-scan.ts';
 import type { BenchFigure, BenchResult } from './run.ts';
-import { mb, openBenchDatabase, rssSampler } from './support.ts';
+import { compareWithOracle, mb, openBenchDatabase, rssSampler } from './support.ts';
 
 /** BENCH_AI_SCALE scales both organizations down (e.g. 0.1 for a quick run). */
 const SCALE = Number(process.env.BENCH_AI_SCALE ?? 1);

@@ -1,13 +1,5 @@
-/**
- * One measured Google Workspace scan through the real pipeline (runScan, the connector, the
- * database): wall time, the calls the simulator served split into token-endpoint and API
- * calls per endpoint, peak RSS of this process, and a check of its open findings against the
- * simulator's oracle.
- */
-import { and, eq } from 'drizzle-orm';
 import { createConnection } from '../db/connections.ts';
 import { createOrGetActiveScan, getScanById, type Scan } from '../db/scans.ts';
-import { findings } from '../db/schema.ts';
 import { createTenant } from '../db/tenants.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import { runScan, type ScanDeps } from '../scanner/scan.ts';
@@ -130,32 +122,6 @@ export async function measureScan(
     scannerCpuSeconds: (used.user + used.system) / 1e6,
     simulatorCpuSeconds: (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6,
     row,
-  };
-}
-
-/** Open findings of the connection vs what the oracle derives from the tenant as it is now. */
-export async function compareWithOracle(
-  deps: ScanDeps,
-  sim: RemoteGoogleSimulator,
-  connection: BenchConnection,
-): Promise<{ expected: number; open: number; missing: number; unexpected: number; sample: string[] }> {
-  const expected = new Set(await sim.oracle());
-  const rows = await deps.db
-    .select({ ruleId: findings.ruleId, assetKey: findings.assetKey })
-    .from(findings)
-    .where(and(eq(findings.connectionId, connection.connectionId), eq(findings.status, 'open')));
-  const open = new Set(rows.map((r) => `${r.ruleId} ${r.assetKey}`));
-  const missing = [...expected].filter((k) => !open.has(k));
-  const unexpected = [...open].filter((k) => !expected.has(k));
-  return {
-    expected: expected.size,
-    open: open.size,
-    missing: missing.length,
-    unexpected: unexpected.length,
-    sample: [
-      ...missing.slice(0, 3).map((k) => `missing ${k}`),
-      ...unexpected.slice(0, 3).map((k) => `unexpected ${k}`),
-    ],
   };
 }
 

@@ -19,15 +19,9 @@ import type { ScanDeps } from '../scanner/scan.ts';
 import { BARE_SCOPE_SETS, type BareRun, bareFetchAll } from './google-bare.ts';
 import type { MutationSummary } from './google-mutations.ts';
 import { type RemoteGoogleSimulator, startRemoteGoogleSimulator } from './google-remote.ts';
-import {
-  compareWithOracle,
-  freshConnection,
-  type GoogleScanRun,
-  measureScan,
-  streamSeconds,
-} from './google-scan.ts';
+import { freshConnection, type GoogleScanRun, measureScan, streamSeconds } from './google-scan.ts';
 import type { BenchFigure, BenchResult } from './run.ts';
-import { mb, openBenchDatabase } from './support.ts';
+import { compareWithOracle, mb, openBenchDatabase } from './support.ts';
 
 /** BENCH_GOOGLE_USERS scales the large tenant down (the small one is a tenth of it). */
 const USERS = Number(process.env.BENCH_GOOGLE_USERS ?? 10_000);

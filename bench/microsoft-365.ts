@@ -29,9 +29,9 @@ import {
   type RemoteMicrosoftSimulator,
   startRemoteMicrosoftSimulator,
 } from './microsoft-remote.ts';
-import { compareWithOracle, freshConnection, type MicrosoftScanRun, measureScan } from './microsoft-scan.ts';
+import { freshConnection, type MicrosoftScanRun, measureScan } from './microsoft-scan.ts';
 import type { BenchFigure, BenchResult } from './run.ts';
-import { mb, openBenchDatabase } from './support.ts';
+import { compareWithOracle, mb, openBenchDatabase } from './support.ts';
 
 /** BENCH_MICROSOFT_USERS scales the large tenant down (the small one is a tenth of it). */
 const USERS = Number(process.env.BENCH_MICROSOFT_USERS ?? 10_000);

@@ -1,7 +1,10 @@
-/** Shared benchmark plumbing: a throwaway database and an RSS sampler. */
+/** Shared benchmark plumbing: a throwaway database, an RSS sampler, the oracle check. */
 import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { findings } from '../db/schema.ts';
+import type { ScanDeps } from '../scanner/scan.ts';
 
 /**
  * A fresh, migrated database: `periscope_bench_<random>` on the server of DATABASE_URL (dropped
@@ -63,3 +66,29 @@ export function rssSampler(everyMs = 50) {
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** Open findings of the connection vs what the simulator's oracle derives from its tenant as it is now. */
+export async function compareWithOracle(
+  deps: ScanDeps,
+  sim: { oracle(): Promise<string[]> },
+  connection: { connectionId: string },
+): Promise<{ expected: number; open: number; missing: number; unexpected: number; sample: string[] }> {
+  const expected = new Set(await sim.oracle());
+  const rows = await deps.db
+    .select({ ruleId: findings.ruleId, assetKey: findings.assetKey })
+    .from(findings)
+    .where(and(eq(findings.connectionId, connection.connectionId), eq(findings.status, 'open')));
+  const open = new Set(rows.map((r) => `${r.ruleId} ${r.assetKey}`));
+  const missing = [...expected].filter((k) => !open.has(k));
+  const unexpected = [...open].filter((k) => !expected.has(k));
+  return {
+    expected: expected.size,
+    open: open.size,
+    missing: missing.length,
+    unexpected: unexpected.length,
+    sample: [
+      ...missing.slice(0, 3).map((k) => `missing ${k}`),
+      ...unexpected.slice(0, 3).map((k) => `unexpected ${k}`),
+    ],
+  };
+}

@@ -3,33 +3,16 @@
  * account and Gemini API key, its origin as the base URL, as a real connection would set a
  * proxy), plus helpers to scan and read findings through the real pipeline.
  */
-import { createConnection, updateConnection } from '../../db/connections.ts';
-import { updatePolicy } from '../../db/policy.ts';
-import type { Scan } from '../../db/scans.ts';
-import { createTenant } from '../../db/tenants.ts';
 import {
   type GeminiSimulator,
   type GeminiSimulatorOptions,
   startGeminiSimulator,
 } from '../../sandbox/index.ts';
-import type { InProcessDlpQueue } from '../../scanner/dlp-queue/in-process.ts';
-import type { RunScanOptions, ScanDeps, ScanOutcome } from '../../scanner/scan.ts';
-import { type Backend, createTestDatabase, type TestDatabase } from './db.ts';
-import { connectionScans, startPipeline } from './pipeline.ts';
+import type { Backend } from './db.ts';
+import { type ConnectionHarness, startConnectionHarness } from './pipeline.ts';
 
-export interface GeminiHarness {
-  database: TestDatabase;
-  deps: ScanDeps;
+export interface GeminiHarness extends ConnectionHarness {
   sim: GeminiSimulator;
-  tenantId: string;
-  connectionId: string;
-  logs: string[];
-  dlp: InProcessDlpQueue | null;
-  scan(options?: RunScanOptions): Promise<{ outcome: ScanOutcome; scan: Scan }>;
-  findingKeys(status?: 'open' | 'resolved' | 'muted' | 'all'): Promise<string[]>;
-  /** Replaces the connection's secrets (e.g. drop the Gemini key, or a broken service-account key). */
-  setCredentials(credentials: Record<string, unknown>): Promise<void>;
-  close(): Promise<void>;
 }
 
 export interface GeminiHarnessOptions {
@@ -45,45 +28,25 @@ export interface GeminiHarnessOptions {
 }
 
 export async function startGeminiHarness(options: GeminiHarnessOptions = {}): Promise<GeminiHarness> {
-  const database = await createTestDatabase(options.backend);
   const sim = await startGeminiSimulator({ seed: 1, ...options.sim });
-  const pipeline = await startPipeline(database, { dlp: options.dlp });
-  const { deps, box, logs, dlp } = pipeline;
-  const tenant = await createTenant(database.db, 'acme');
-  if (options.policy) await updatePolicy(database.db, tenant.id, options.policy);
-  const config: Record<string, string> = { projectId: sim.projectId, retryBaseMs: '1', ...options.config };
-  let credentials = options.credentials?.(sim) ?? {
-    serviceAccountKey: JSON.stringify(sim.serviceAccount),
-    geminiApiKey: sim.geminiApiKey,
-  };
-  const connection = await createConnection(database.db, box, {
-    tenantId: tenant.id,
+  const harness = await startConnectionHarness({
+    backend: options.backend,
+    dlp: options.dlp,
+    policy: options.policy,
     provider: 'gemini',
     baseUrl: sim.origin,
-    config,
-    credentials,
+    config: { projectId: sim.projectId, retryBaseMs: '1', ...options.config },
+    credentials: options.credentials?.(sim) ?? {
+      serviceAccountKey: JSON.stringify(sim.serviceAccount),
+      geminiApiKey: sim.geminiApiKey,
+    },
   });
   return {
-    database,
-    deps,
+    ...harness,
     sim,
-    tenantId: tenant.id,
-    connectionId: connection.id,
-    logs,
-    dlp,
-    ...connectionScans(pipeline, tenant.id, connection.id),
-    async setCredentials(next) {
-      credentials = next;
-      await updateConnection(database.db, box, tenant.id, connection.id, {
-        baseUrl: sim.origin,
-        config,
-        credentials,
-      });
-    },
     async close() {
-      await dlp?.close();
+      await harness.close();
       await sim.close();
-      await database.close();
     },
   };
 }
