@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { PeriscopeError } from '../../scanner/errors.ts';
 import { RequestGate } from '../../scanner/request-gate.ts';
+import { ScanMemo } from '../../scanner/scan-memo.ts';
 import { AnthropicConfig, type AnthropicCredentials } from './credentials.ts';
 import { malformedResponse, toAnthropicError } from './errors.ts';
 import { type AnthropicApiVersion, anthropicManifest } from './manifest.ts';
@@ -50,7 +51,7 @@ export class AnthropicClient {
   readonly usageLookbackDays: number;
   readonly logger: Logger;
   private readonly signal: AbortSignal;
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly memo = new ScanMemo({ keepFailures: true });
 
   constructor(connection: ConnectionConfig, credentials: AnthropicCredentials, options: ClientOptions) {
     const config = AnthropicConfig.parse(connection.config);
@@ -94,14 +95,8 @@ export class AnthropicClient {
   }
 
   /** One promise per key for the client's life (one scan): streams that need the same data share it. */
-  once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let promise = this.memo.get(key) as Promise<T> | undefined;
-    if (!promise) {
-      promise = load();
-      promise.catch(() => {}); // each reader handles the failure; none left unhandled
-      this.memo.set(key, promise);
-    }
-    return promise;
+  once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.memo.once(key, compute);
   }
 
   async call<T>(endpoint: string, run: (sdk: Anthropic) => Promise<T>): Promise<T> {

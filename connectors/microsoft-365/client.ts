@@ -18,6 +18,7 @@ import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts
 import { isPeriscopeError, PeriscopeError } from '../../scanner/errors.ts';
 import { transportFetch, transportFetchTrusting } from '../../scanner/http-transport.ts';
 import { RequestGate, sleepUnlessAborted } from '../../scanner/request-gate.ts';
+import { ScanMemo } from '../../scanner/scan-memo.ts';
 import { isCertificateCredentials, Microsoft365Config, type Microsoft365Credentials } from './credentials.ts';
 import { type GraphFailure, graphFailureOf, toGraphError } from './errors.ts';
 
@@ -66,7 +67,7 @@ export class Microsoft365Client {
   private readonly logger: Logger;
   private readonly signal: AbortSignal;
   private readonly gate: RequestGate;
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly memo = new ScanMemo({ keepFailures: false });
   /** Who a token is for: the connection, app and tenant (tokens are shared across scans by it). */
   private readonly cacheKey: string;
 
@@ -325,13 +326,7 @@ export class Microsoft365Client {
 
   /** A value computed once per scan and shared by the streams that need it (the user and app lists). */
   once<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    let promise = this.memo.get(key) as Promise<T> | undefined;
-    if (!promise) {
-      promise = compute();
-      this.memo.set(key, promise);
-      promise.catch(() => this.memo.delete(key)); // a failure is not remembered
-    }
-    return promise;
+    return this.memo.once(key, compute);
   }
 
   /** A plain HTTPS GET with a token for another resource (the SharePoint admin API). */

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { ClientOptions, ConnectionConfig } from '../../scanner/connector.ts';
 import { PeriscopeError } from '../../scanner/errors.ts';
 import { RequestGate, withChildSignal } from '../../scanner/request-gate.ts';
+import { ScanMemo } from '../../scanner/scan-memo.ts';
 import { OpenAIConfig, type OpenAICredentials } from './credentials.ts';
 import { toOpenAIError } from './errors.ts';
 import { DEFAULTS, OPENAI_API } from './manifest.ts';
@@ -34,7 +35,7 @@ export class OpenAIClient {
   private readonly maxRetries: number;
   private readonly projectKeys: Record<string, string>;
   private readonly projectClients = new Map<string, OpenAI>();
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly memo = new ScanMemo({ keepFailures: false });
 
   constructor(connection: ConnectionConfig, credentials: OpenAICredentials, options: ClientOptions) {
     const config = OpenAIConfig.parse(connection.config);
@@ -136,13 +137,7 @@ export class OpenAIClient {
 
   /** A value computed once per scan and shared by the streams that need it. */
   once<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    let promise = this.memo.get(key) as Promise<T> | undefined;
-    if (!promise) {
-      promise = compute();
-      this.memo.set(key, promise);
-      promise.catch(() => this.memo.delete(key)); // a failure is not remembered
-    }
-    return promise;
+    return this.memo.once(key, compute);
   }
 }
 
