@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -249,4 +250,58 @@ export const apiTokens = pgTable(
     revokedAt: ts('revoked_at'),
   },
   (t) => [index('api_tokens_tenant_idx').on(t.tenantId)],
+);
+
+/**
+ * A SIEM destination of one tenant (siem/sinks/). `cursor` is the last finding_events id the
+ * destination acknowledged: export drains the outbox after it and moves it only on success.
+ */
+export const exportSinks = pgTable(
+  'export_sinks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    /** Non-secret settings (URL, index, format …) as the sink's zod schema parsed them. */
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+    /** AES-256-GCM envelope of the sink's secrets (HEC token, HMAC key …); see runtime/secrets.ts. */
+    secretCiphertext: text('secret_ciphertext').notNull(),
+    cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
+    /** 'active', or 'paused' after a permanent refusal (bad token …) until replay or an update. */
+    state: text('state').notNull().default('active'),
+    pausedReason: text('paused_reason'),
+    lastError: text('last_error'),
+    lastErrorAt: ts('last_error_at'),
+    lastDeliveredAt: ts('last_delivered_at'),
+    /** Retryable failures since the last success; drives the backoff. */
+    failures: integer('failures').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    /** One drainer per sink across workers: a drain holds the lease until this time. */
+    leaseUntil: ts('lease_until'),
+    delivered: bigint('delivered', { mode: 'number' }).notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('export_sinks_tenant_name_uq').on(t.tenantId, t.name)],
+);
+
+/** Events a destination refused for good, with its reason; `periscope export replay` sends them again. */
+export const exportDeadLetters = pgTable(
+  'export_dead_letters',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: tenantRef(),
+    sinkId: uuid('sink_id')
+      .notNull()
+      .references(() => exportSinks.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => findingEvents.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    replayedAt: ts('replayed_at'),
+  },
+  (t) => [index('export_dead_letters_sink_idx').on(t.sinkId, t.replayedAt, t.eventId)],
 );
