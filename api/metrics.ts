@@ -80,6 +80,7 @@ export function createMetricsRegistry(db: Database, queue: ScanQueue): Registry 
       for (const r of rows) this.set({ severity: r.severity, provider: r.provider }, Number(r.n));
     },
   });
+  registerExportMetrics(db, registry);
   if (queue instanceof BullScanQueue) {
     new Gauge({
       name: 'periscope_queue_jobs',
@@ -99,6 +100,65 @@ export function createMetricsRegistry(db: Database, queue: ScanQueue): Registry 
     });
   }
   return registry;
+}
+
+/** Per export sink: events waiting, age of the oldest, dead letters, delivered so far, paused. */
+function registerExportMetrics(db: Database, registry: Registry): void {
+  type Row = {
+    tenant: string;
+    sink: string;
+    type: string;
+    state: string;
+    delivered: number;
+    lag: number;
+    age: number;
+    dead: number;
+  };
+  // prom-client collects all metrics of a scrape at once: they share one query.
+  let loading: Promise<Row[]> | undefined;
+  const load = () =>
+    (loading ??= (async () => {
+      try {
+        return rowsOf<Row>(
+          await db.execute(sql`select t.slug as tenant, s.name as sink, s.type, s.state, s.delivered::float8 as delivered,
+              (select count(*) from finding_events e where e.tenant_id = s.tenant_id and e.id > s.cursor)::float8 as lag,
+              coalesce(extract(epoch from now() - (select e.at from finding_events e
+                where e.tenant_id = s.tenant_id and e.id > s.cursor order by e.id limit 1)), 0)::float8 as age,
+              (select count(*) from export_dead_letters d where d.sink_id = s.id and d.replayed_at is null)::float8 as dead
+            from export_sinks s join tenants t on t.id = s.tenant_id`),
+        );
+      } finally {
+        setTimeout(() => {
+          loading = undefined;
+        }, 0);
+      }
+    })());
+  const gauge = (name: string, help: string, value: (r: Row) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['tenant', 'sink', 'type'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const r of await load()) this.set({ tenant: r.tenant, sink: r.sink, type: r.type }, value(r));
+      },
+    });
+  gauge('periscope_export_lag_events', 'Outbox events the sink has not acknowledged', (r) => Number(r.lag));
+  gauge(
+    'periscope_export_lag_seconds',
+    'Age of the oldest event the sink has not acknowledged (0 when caught up)',
+    (r) => Math.max(0, Number(r.age)),
+  );
+  gauge('periscope_export_dead_letters', 'Events the sink refused for good and that were not replayed', (r) =>
+    Number(r.dead),
+  );
+  gauge('periscope_export_delivered_events', 'Events the sink acknowledged since it was added', (r) =>
+    Number(r.delivered),
+  );
+  gauge('periscope_export_paused', '1 when the sink is paused by a permanent refusal', (r) =>
+    r.state === 'paused' ? 1 : 0,
+  );
 }
 
 const registries = new WeakMap<object, Registry>();

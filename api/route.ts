@@ -21,6 +21,7 @@ import type { Tenant } from '../db/tenants.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import type { SecretBox } from '../runtime/secrets.ts';
 import type { ScanQueue } from '../scanner/queue/types.ts';
+import type { ExportDeps } from '../siem/export-deps.ts';
 import type { ConnectService } from './oauth/service.ts';
 import type { Scope } from './tokens/scopes.ts';
 
@@ -35,6 +36,8 @@ export interface ApiDeps {
   checks: Record<string, () => Promise<void>>;
   /** Sealing credentials and verifying them (POST connections); without it that route answers 400. */
   vault?: { box: SecretBox; connectors: ConnectorRegistry };
+  /** SIEM export (siem/); without it the export routes answer that export is not configured. */
+  exports?: ExportDeps;
   /** OAuth connect flows (api/oauth); without it the connect routes answer that they are not configured. */
   connect?: ConnectService;
 }

@@ -46,6 +46,7 @@ export async function startServer(runtime: App, options: ServeOptions): Promise<
       rules: runtime.rules,
       checks: readinessChecks(runtime),
       vault: { box: runtime.box, connectors: runtime.connectors },
+      exports: runtime.exportDeps,
       connect: loadConnectService(runtime.box),
     },
     logger: runtime.logger,

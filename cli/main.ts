@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerAiApps } from './commands/ai-apps.ts';
 import { registerConnection } from './commands/connection.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerExport } from './commands/export.ts';
 import { registerFindings } from './commands/findings.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerPolicy } from './commands/policy.ts';
@@ -34,6 +35,7 @@ registerMigrate(program);
 registerWorker(program);
 registerServe(program);
 registerToken(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { PeriscopeError } from '../scanner/errors.ts';
 import type { Severity } from '../scanner/model.ts';
 import type { Database } from './client.ts';
+import { lockTenantOutbox } from './finding-events.ts';
 import type { Finding } from './findings.ts';
 import { findingEvents, findings } from './schema.ts';
 
@@ -37,6 +38,7 @@ export async function overrideSeverity(
     throw new PeriscopeError('config_invalid', 'a severity override needs a reason');
   const now = request.now ?? new Date();
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, tenantId);
     const current = await lockFinding(tx, tenantId, findingId);
     const computed = current.severityOverride?.computed ?? current.severity;
     const override = {
@@ -79,6 +81,7 @@ export async function clearSeverityOverride(
   now = new Date(),
 ): Promise<Finding> {
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, tenantId);
     const current = await lockFinding(tx, tenantId, findingId);
     if (!current.severityOverride) return current;
     const severity = current.severityOverride.computed;

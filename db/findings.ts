@@ -9,6 +9,7 @@ import { and, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { PeriscopeError } from '../scanner/errors.ts';
 import type { AssetKind, Severity } from '../scanner/model.ts';
 import type { Database } from './client.ts';
+import { lockTenantOutbox } from './finding-events.ts';
 import { assets, findingEvents, findings } from './schema.ts';
 
 export type Finding = typeof findings.$inferSelect;
@@ -79,6 +80,7 @@ export async function applyObservations(
   const fingerprints = [...byFingerprint.keys()];
 
   await db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, scope.tenantId);
     const existing = await tx
       .select({
         fingerprint: findings.fingerprint,
@@ -212,6 +214,7 @@ export async function resolveUnobservedFindings(
   );
 
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, scope.tenantId);
     const candidates: Array<{
       id: string;
       status: string;
@@ -284,6 +287,7 @@ export async function resolveAssetFindings(
   if (ruleIds.length === 0) return 0;
   const keep = new Set(observed.map((o) => fingerprintOf(scope.tenantId, o.ruleId, o.asset.key)));
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, scope.tenantId);
     const rows = await tx
       .select({ ...candidateColumns, fingerprint: findings.fingerprint })
       .from(findings)
@@ -332,6 +336,7 @@ export async function keepFindings(
 /** Mutes whose expiry passed become open again (only findings that are still muted). */
 export async function expireMutes(db: Database, tenantId: string, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, tenantId);
     const expired = await tx
       .update(findings)
       .set({ status: 'open', muteReason: null, mutedBy: null, mutedUntil: null })
@@ -401,6 +406,7 @@ export async function muteFinding(
   if (request.until && request.until <= now)
     throw new PeriscopeError('config_invalid', 'mute expiry must be in the future');
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, tenantId);
     const current = await getFindingForUpdate(tx, tenantId, findingId);
     // A resolved finding keeps its status; the mute applies if it ever comes back.
     const status = current.status === 'resolved' ? 'resolved' : 'muted';
@@ -433,6 +439,7 @@ export async function unmuteFinding(
   actor: string,
 ): Promise<Finding> {
   return db.transaction(async (tx) => {
+    await lockTenantOutbox(tx, tenantId);
     const current = await getFindingForUpdate(tx, tenantId, findingId);
     const status = current.status === 'muted' ? 'open' : current.status;
     const [updated] = await tx

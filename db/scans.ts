@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { PeriscopeError } from '../scanner/errors.ts';
 import type { Database } from './client.ts';
 import { type RuleRun, type StreamRun, scans } from './schema.ts';
@@ -84,4 +84,30 @@ export type ScanPatch = Partial<{
 
 export async function updateScan(db: Database, id: string, patch: ScanPatch): Promise<void> {
   await db.update(scans).set(patch).where(eq(scans.id, id));
+}
+
+/**
+ * Asks a running scan to stop: the process running it sees the mark at its next poll
+ * (scanner/queue/cancel-watch.ts). Undefined when the scan is not running (any more).
+ */
+export async function requestScanCancel(
+  db: Database,
+  tenantId: string,
+  id: string,
+): Promise<Scan | undefined> {
+  const [row] = await db
+    .update(scans)
+    .set({ cancelRequestedAt: sql`coalesce(${scans.cancelRequestedAt}, now())` })
+    .where(and(eq(scans.tenantId, tenantId), eq(scans.id, id), eq(scans.status, 'running')))
+    .returning();
+  return row;
+}
+
+/** For the runner, which has only the id. */
+export async function isCancelRequested(db: Database, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scans.id })
+    .from(scans)
+    .where(and(eq(scans.id, id), isNotNull(scans.cancelRequestedAt)));
+  return row !== undefined;
 }

@@ -92,6 +92,8 @@ export const scans = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
+    /** Set by the API to stop a running scan; the runner polls it and aborts (scanner/scan.ts). */
+    cancelRequestedAt: ts('cancel_requested_at'),
   },
   (t) => [
     index('scans_connection_idx').on(t.connectionId, t.createdAt),
@@ -143,6 +145,17 @@ export interface SeverityOverride {
 export const findingSeverityRankSql =
   "(case severity when 'info' then 0 when 'low' then 1 when 'medium' then 2 when 'high' then 3 when 'critical' then 4 else -1 end)";
 
+/**
+ * The text a finding is searched by (`q`), as one SQL expression for a trigram index: its fields
+ * joined by chr(31), the ASCII unit separator. A text without that character matches this exactly
+ * when it matches one of the fields (see db/finding-search.ts).
+ */
+export const findingSearchTextSql =
+  '(title || chr(31) || rule_id || chr(31) || asset_name || chr(31) || asset_key || chr(31) || asset_external_id)';
+
+/** The character findingSearchTextSql puts between the fields. */
+export const findingSearchTextSeparator = '\u001f';
+
 export const findings = pgTable(
   'findings',
   {
@@ -173,12 +186,35 @@ export const findings = pgTable(
     severityOverride: jsonb('severity_override').$type<SeverityOverride | null>(),
   },
   (t) => [
-    index('findings_tenant_status_idx').on(t.tenantId, t.status, t.severity),
+    // Facet counts (db/finding-search.ts) read this index alone, already grouped in its order.
+    index('findings_tenant_status_facets_idx').on(t.tenantId, t.status, t.severity, t.provider, t.ruleId),
     index('findings_connection_rule_idx').on(t.connectionId, t.ruleId),
     // The API's findings list (db/finding-search.ts) in its two common orders, keyset by id: a
     // page reads 51 index entries instead of sorting every open finding of the tenant.
     index('findings_tenant_status_rank_idx').on(t.tenantId, t.status, sql.raw(findingSeverityRankSql), t.id),
     index('findings_tenant_status_last_seen_idx').on(t.tenantId, t.status, t.lastSeenAt, t.id),
+    // The same order under a provider or rule filter, which would otherwise skip most entries.
+    index('findings_tenant_status_provider_rank_idx').on(
+      t.tenantId,
+      t.status,
+      t.provider,
+      sql.raw(findingSeverityRankSql),
+      t.id,
+    ),
+    index('findings_tenant_status_rule_rank_idx').on(
+      t.tenantId,
+      t.status,
+      t.ruleId,
+      sql.raw(findingSeverityRankSql),
+      t.id,
+    ),
+    // Text search: trigrams of one tenant only (btree_gin puts tenant_id in the same GIN), so a
+    // common word costs the tenant's matches, not every tenant's. Needs pg_trgm and btree_gin.
+    index('findings_tenant_search_text_idx').using(
+      'gin',
+      t.tenantId,
+      sql`${sql.raw(findingSearchTextSql)} gin_trgm_ops`,
+    ),
   ],
 );
 
@@ -304,4 +340,31 @@ export const exportDeadLetters = pgTable(
     replayedAt: ts('replayed_at'),
   },
   (t) => [index('export_dead_letters_sink_idx').on(t.sinkId, t.replayedAt, t.eventId)],
+);
+
+/**
+ * OAuth connect flows waiting for their callback (api/oauth/pending.ts), here rather than in one
+ * process's memory so a callback may land on any API process. Keyed by sha256 of the state's
+ * nonce, so a database reader cannot complete a flow; the PKCE verifier is sealed like
+ * credentials (runtime/secrets.ts).
+ */
+export const oauthFlows = pgTable(
+  'oauth_flows',
+  {
+    /** sha256 of the flow's nonce, hex. */
+    nonceHash: text('nonce_hash').primaryKey(),
+    tenantId: tenantRef(),
+    provider: text('provider').notNull(),
+    /** The API token that started the flow; the callback checks it is still live. */
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: 'cascade' }),
+    /** Google: AES-256-GCM envelope of the PKCE verifier. */
+    codeVerifierSealed: text('code_verifier_sealed'),
+    /** Google: the admin who consents; GitHub: the org the App must be installed on. */
+    account: text('account'),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('oauth_flows_tenant_idx').on(t.tenantId), index('oauth_flows_expires_idx').on(t.expiresAt)],
 );

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { type ConnectorRegistry, loadConnectors } from '../connectors/index.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { ruleCatalog } from '../db/export-events.ts';
 import type { Rule } from '../rules/define-rule.ts';
 import { rules as catalog } from '../rules/index.ts';
 import { BullDlpQueue } from '../scanner/dlp-queue/bullmq.ts';
@@ -16,6 +17,10 @@ import { BullScanQueue } from '../scanner/queue/bullmq.ts';
 import { InProcessScanQueue } from '../scanner/queue/in-process.ts';
 import type { RetryPolicy, ScanQueue } from '../scanner/queue/types.ts';
 import type { ScanDeps } from '../scanner/scan.ts';
+import { createDestinationGuard } from '../siem/destination-guard.ts';
+import type { ExportDeps } from '../siem/export-deps.ts';
+import { periscopeProduct } from '../siem/product.ts';
+import { sinks } from '../siem/sinks/index.ts';
 import { type Env, parseEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { loadSecretBox, type SecretBox } from './secrets.ts';
@@ -31,6 +36,8 @@ export interface App {
   /** Content inspections; in embedded mode they run in this process after the scan stores files. */
   dlpQueue: DlpQueue;
   scanDeps: ScanDeps;
+  /** SIEM export: sinks, the outbox reader and the destination guard. */
+  exportDeps: ExportDeps;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,15 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     ? new BullDlpQueue({ redisUrl: env.REDIS_URL!, prefix: env.PERISCOPE_QUEUE_PREFIX })
     : new InProcessDlpQueue(scanDeps, { ratePerSecond: (provider) => contentRate(connectors, provider) });
   scanDeps.dlpQueue = dlpQueue;
+  const exportDeps: ExportDeps = {
+    db: database.db,
+    box,
+    logger,
+    rules: ruleCatalog(catalog),
+    sinks,
+    product: periscopeProduct,
+    guard: createDestinationGuard({ allowPrivate: env.PERISCOPE_ALLOW_PRIVATE_SINKS === '1' }),
+  };
   let closing: Promise<void> | undefined;
   return {
     env,
@@ -79,6 +95,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     queue,
     dlpQueue,
     scanDeps,
+    exportDeps,
     close() {
       closing ??= (async () => {
         await queue.close();

@@ -33,6 +33,7 @@ import { forEachConcurrently } from './for-each-concurrently.ts';
 import { HttpCallCounter } from './http-counter.ts';
 import { type Asset, assetKey, type FileAsset, type Provider, parseAsset } from './model.ts';
 import { parsePolicy } from './policy.ts';
+import { watchCancelRequest } from './queue/cancel-watch.ts';
 import { readAhead } from './read-ahead.ts';
 import {
   buildRuleIndex,
@@ -56,6 +57,8 @@ export interface ScanDeps {
   streamConcurrency?: number;
   /** Where file content inspections go; without it files are stored uninspected. */
   dlpQueue?: DlpQueue;
+  /** How often a running scan checks whether it was asked to cancel (ms). @defaultValue 2000 */
+  cancelPollMs?: number;
 }
 
 export interface ScanOutcome {
@@ -95,7 +98,6 @@ export async function runScan(
   scanId: string,
   options: RunScanOptions = {},
 ): Promise<ScanOutcome> {
-  const signal = options.signal ?? new AbortController().signal;
   const scan = await getScanById(deps.db, scanId);
   if (!scan) throw new PeriscopeError('not_found', `no scan ${scanId}`);
   if (scan.status !== 'queued' && scan.status !== 'running') {
@@ -111,6 +113,10 @@ export async function runScan(
     enrich: createAssetEnricher(),
     inspect: null,
   };
+  // Asked to cancel while it ran, then re-queued for a retry: it ends here.
+  if (scan.cancelRequestedAt) return finishCancelled(deps, run);
+  const cancel = watchCancelRequest(deps.db, scanId, deps.cancelPollMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, cancel.signal]) : cancel.signal;
   await updateScan(deps.db, scanId, {
     status: 'running',
     attempts: scan.attempts + 1,
@@ -183,6 +189,7 @@ export async function runScan(
     const ruleRuns = await runTenantRulesAndReconcile(deps, run, scope, index, connector, errors);
     return await finish(deps, run, ruleRuns, null);
   } catch (error) {
+    if (cancel.signal.aborted) return finishCancelled(deps, run);
     if (isPeriscopeError(error) && error.code === 'cancelled') {
       await saveProgress(deps, run); // as a killed worker would leave it: running, with checkpoints
       throw error;
@@ -190,6 +197,8 @@ export async function runScan(
     const failure = toStreamError(error);
     logger.error({ err: failure }, 'scan failed');
     return finish(deps, run, {}, failure);
+  } finally {
+    cancel.stop();
   }
 }
 
@@ -251,6 +260,7 @@ async function runStream(
       if (base.signal.aborted) return;
     }
     await write();
+    if (base.signal.aborted) return; // it ended early because it was stopped: not a full pass
     await state.flush(); // a stream may save state (ETags) after its last batch
     // A full pass saw everything, so what it missed is gone; a delta pass names its deletions.
     if (entry.mode === 'delta') await markAssetsRemoved(deps.db, assetScope, removed, scope.now);
@@ -408,6 +418,17 @@ async function finish(
   });
   const retryable = !fatal && failed.some((s) => s.error && isRetryableCode(s.error.code));
   return { scanId: run.scan.id, status, retryable, fatal: fatal !== null && !isRetryableCode(fatal.code) };
+}
+
+/** Cancelled on request: final, and nothing is resolved (reconciliation never ran). */
+async function finishCancelled(deps: ScanDeps, run: RunState): Promise<ScanOutcome> {
+  await saveProgress(deps, run);
+  await updateScan(deps.db, run.scan.id, {
+    status: 'cancelled',
+    error: { code: 'cancelled', message: 'cancelled on request while running' },
+    finishedAt: new Date(),
+  });
+  return { scanId: run.scan.id, status: 'cancelled', retryable: false, fatal: false };
 }
 
 function mergeHttpStats(previous: Record<string, unknown>, current: ReturnType<HttpCallCounter['summary']>) {

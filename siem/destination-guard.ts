@@ -66,9 +66,11 @@ export function createDestinationGuard(options: { allowPrivate: boolean }): Dest
         const bad = list.find((a) => isPrivateAddress(a.address));
         if (bad) return callback(refuse(hostname, bad.address) as NodeJS.ErrnoException, '', 0);
       }
-      if (lookupOptions.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      if (lookupOptions.all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       const first = list[0];
-      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      if (!first)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
       callback(null, first.address, first.family);
     });
   };
@@ -81,7 +83,13 @@ export function createDestinationGuard(options: { allowPrivate: boolean }): Dest
         lookup(host, { all: true }, (error) => {
           if (!error) return resolve();
           if (error instanceof PeriscopeError) return reject(error);
-          reject(new PeriscopeError('config_invalid', `export destination ${host} does not resolve: ${error.code ?? error.message}`, { host }));
+          reject(
+            new PeriscopeError(
+              'config_invalid',
+              `export destination ${host} does not resolve: ${error.code ?? error.message}`,
+              { host },
+            ),
+          );
         });
       });
     },

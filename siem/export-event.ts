@@ -58,5 +58,8 @@ export interface ProductInfo {
 
 /** Stable over re-sends and replays: the outbox row's identity, never the time of sending. */
 export function exportEventUid(fingerprint: string, eventId: number, type: string, at: Date): string {
-  return createHash('sha256').update(`${fingerprint}|${eventId}|${type}|${at.toISOString()}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${fingerprint}|${eventId}|${type}|${at.toISOString()}`)
+    .digest('hex')
+    .slice(0, 32);
 }

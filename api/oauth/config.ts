@@ -2,7 +2,8 @@
  * Installation configuration of the connect flows: the provider apps' credentials (never from
  * the browser) and the URL the browser reaches the API at. Read from the JSON file named by
  * PERISCOPE_CONNECT_CONFIG; the state-signing secret from PERISCOPE_API_SECRET (else a random
- * one per process, which is enough while flows are kept in memory). A provider left out of
+ * one per process: pending flows live in the database, but a state only verifies on the process
+ * that signed it, so set the secret when several API processes serve callbacks). A provider left out of
  * the file cannot be connected (the start route says so).
  */
 import { randomBytes } from 'node:crypto';

@@ -15,7 +15,7 @@ import { type ConnectSettings, loadConnectSettings, stateSecret } from './config
 import { completeGitHub, githubAuthorizationUrl } from './github.ts';
 import { completeGoogle, googleAuthorizationUrl } from './google.ts';
 import { completeMicrosoft, microsoftAuthorizationUrl } from './microsoft.ts';
-import { createPendingFlows, type PendingFlow, type PendingFlows } from './pending.ts';
+import { type PendingFlow, pendingFlows } from './pending.ts';
 import { createPkce } from './pkce.ts';
 import type { ConnectProvider } from './providers.ts';
 import { signState, stateLifetimeMs, verifyState } from './state.ts';
@@ -31,11 +31,10 @@ export interface ConnectionDraft {
 
 export interface ConnectService {
   settings: ConnectSettings;
-  /** Seals the credentials the flows obtain. */
+  /** Seals the credentials the flows obtain, and the PKCE verifiers of pending flows. */
   box: SecretBox;
   /** HMAC key of the states. */
   secret: Buffer;
-  flows: PendingFlows;
 }
 
 export function createConnectService(options: {
@@ -43,7 +42,7 @@ export function createConnectService(options: {
   box: SecretBox;
   secret: Buffer;
 }): ConnectService {
-  return { ...options, flows: createPendingFlows() };
+  return { ...options };
 }
 
 export function callbackUrl(settings: ConnectSettings, provider: ConnectProvider): string {
@@ -70,12 +69,13 @@ export interface StartedFlow {
   expiresAt: Date;
 }
 
-export function startFlow(
+export async function startFlow(
+  db: Database,
   service: ConnectService,
   provider: ConnectProvider,
   who: { tenantId: string; token: TokenIdentity },
   input: { adminEmail?: string; org?: string },
-): StartedFlow {
+): Promise<StartedFlow> {
   const { app } = requireProvider(service, provider);
   const expiresAt = Date.now() + stateLifetimeMs;
   const pkce = provider === 'google' ? createPkce() : undefined;
@@ -88,7 +88,7 @@ export function startFlow(
     ...(pkce ? { codeVerifier: pkce.verifier } : {}),
     ...(account ? { account } : {}),
   };
-  const nonce = service.flows.add(flow);
+  const nonce = await pendingFlows(db, service.box).add(flow);
   const state = signState(service.secret, {
     n: nonce,
     t: who.tenantId,
@@ -126,11 +126,11 @@ export async function takeFlow(
   state: string,
 ): Promise<PendingFlow> {
   const payload = verifyState(service.secret, state, provider);
-  const flow = service.flows.take(payload.n);
+  const flow = await pendingFlows(db, service.box).take(payload.n);
   if (!flow)
     throw new ApiError(
       'invalid_request',
-      'connect state rejected: it was already used (or the flow was started on another server); start again',
+      'connect state rejected: it was already used, or its flow expired; start again',
       { reason: 'state_replayed' },
     );
   if (flow.tenantId !== payload.t || flow.provider !== payload.p || flow.tokenId !== payload.k)

@@ -6,8 +6,11 @@ import type { RouteDefinition, RouteSchema } from '../route.ts';
 import getAiApps from './ai-apps/getAiApps.ts';
 import putAiAppApproval from './ai-apps/putAiAppApproval.ts';
 import getAssets from './assets/getAssets.ts';
+import getConnectGitHub from './connect/getConnectGitHub.ts';
 import getConnectGitHubCallback from './connect/getConnectGitHubCallback.ts';
+import getConnectGoogle from './connect/getConnectGoogle.ts';
 import getConnectGoogleCallback from './connect/getConnectGoogleCallback.ts';
+import getConnectMicrosoft from './connect/getConnectMicrosoft.ts';
 import getConnectMicrosoftCallback from './connect/getConnectMicrosoftCallback.ts';
 import postConnectGitHub from './connect/postConnectGitHub.ts';
 import postConnectGoogle from './connect/postConnectGoogle.ts';
@@ -16,6 +19,14 @@ import deleteConnection from './connections/deleteConnection.ts';
 import getConnection from './connections/getConnection.ts';
 import getConnections from './connections/getConnections.ts';
 import postConnection from './connections/postConnection.ts';
+import deleteExport from './exports/deleteExport.ts';
+import getExport from './exports/getExport.ts';
+import getExportDeadLetters from './exports/getExportDeadLetters.ts';
+import getExports from './exports/getExports.ts';
+import patchExport from './exports/patchExport.ts';
+import postExport from './exports/postExport.ts';
+import postExportBackfill from './exports/postExportBackfill.ts';
+import postExportReplay from './exports/postExportReplay.ts';
 import deleteFindingMute from './findings/deleteFindingMute.ts';
 import deleteFindingSeverity from './findings/deleteFindingSeverity.ts';
 import getFinding from './findings/getFinding.ts';
@@ -35,6 +46,7 @@ import postScanCancel from './scans/postScanCancel.ts';
 import postScans from './scans/postScans.ts';
 import deleteSchedule from './schedules/deleteSchedule.ts';
 import getSchedules from './schedules/getSchedules.ts';
+import patchSchedule from './schedules/patchSchedule.ts';
 import postSchedule from './schedules/postSchedule.ts';
 import getTenant from './tenants/getTenant.ts';
 import getTenants from './tenants/getTenants.ts';
@@ -68,12 +80,24 @@ export const routes: RouteDefinition<RouteSchema>[] = [
   postScanCancel,
   getSchedules,
   postSchedule,
+  patchSchedule,
   deleteSchedule,
   getAiApps,
   putAiAppApproval,
+  getExports,
+  postExport,
+  getExport,
+  patchExport,
+  deleteExport,
+  postExportReplay,
+  postExportBackfill,
+  getExportDeadLetters,
   postConnectGoogle,
   postConnectMicrosoft,
   postConnectGitHub,
+  getConnectGoogle,
+  getConnectMicrosoft,
+  getConnectGitHub,
   getConnectGoogleCallback,
   getConnectMicrosoftCallback,
   getConnectGitHubCallback,

@@ -4,6 +4,8 @@ import { startDlpWorkers } from '../../scanner/dlp-queue/bullmq.ts';
 import { BullScanQueue, startScanWorker } from '../../scanner/queue/bullmq.ts';
 import { startInProcessScheduler } from '../../scanner/queue/in-process-scheduler.ts';
 import { listSchedules, setSchedule } from '../../scanner/queue/schedules.ts';
+import { startExportWorker } from '../../siem/export-queue.ts';
+import { startExportLoop } from '../../siem/export-tick.ts';
 import { withApp } from '../context.ts';
 import { note } from '../output.ts';
 
@@ -46,15 +48,27 @@ export function runWorker(opts: { concurrency: number }): Promise<void> {
         ratePerSecond: (provider) => contentRate(app.connectors, provider),
         logger,
       });
+      const exportWorker = await startExportWorker(app.exportDeps, {
+        redisUrl: env.REDIS_URL,
+        prefix: env.PERISCOPE_QUEUE_PREFIX,
+        intervalMs: env.PERISCOPE_EXPORT_INTERVAL_MS,
+        logger,
+      });
       note(`worker started (BullMQ, concurrency ${opts.concurrency}); Ctrl-C to stop`);
       note(`stopping after ${await untilSignal()}: finishing running scans`);
       await worker.close();
       await dlpWorkers.close();
+      await exportWorker.close();
       return;
     }
     const stop = startInProcessScheduler(database.db, queue, logger);
-    note('worker started (embedded: in-process queue and scheduler); Ctrl-C to stop');
+    const stopExport = startExportLoop(app.exportDeps, {
+      intervalMs: env.PERISCOPE_EXPORT_INTERVAL_MS,
+      logger,
+    });
+    note('worker started (embedded: in-process queue, scheduler and export); Ctrl-C to stop');
     note(`stopping after ${await untilSignal()}`);
     stop();
+    await stopExport();
   });
 }

@@ -67,6 +67,38 @@ export async function setSchedule(
   return { ...row!, nextRunAt };
 }
 
+/**
+ * Changes a tenant's schedule in place (cron, zone, on/off), keeping what is not named; undefined
+ * when the tenant has none. A disabled schedule keeps its row but leaves no BullMQ job scheduler.
+ */
+export async function updateSchedule(
+  db: Database,
+  bull: Queue | null,
+  tenantId: string,
+  patch: { cron?: string; timezone?: string; enabled?: boolean },
+): Promise<(Schedule & { nextRunAt: Date }) | undefined> {
+  const [current] = await db.select().from(schedules).where(eq(schedules.tenantId, tenantId));
+  if (!current) return undefined;
+  const next = { ...current, ...patch };
+  const nextRunAt = validateCron(next.cron, next.timezone);
+  const [row] = await db
+    .update(schedules)
+    .set({ cron: next.cron, timezone: next.timezone, enabled: next.enabled, updatedAt: new Date() })
+    .where(eq(schedules.tenantId, tenantId))
+    .returning();
+  if (bull) {
+    if (next.enabled) {
+      const data: ScheduledScanJobData = { tenantId };
+      await bull.upsertJobScheduler(
+        schedulerId(tenantId),
+        { pattern: next.cron, tz: next.timezone },
+        { name: 'scheduled-scan', data },
+      );
+    } else await bull.removeJobScheduler(schedulerId(tenantId));
+  }
+  return { ...row!, nextRunAt };
+}
+
 export async function removeSchedule(db: Database, bull: Queue | null, tenantId: string): Promise<boolean> {
   const deleted = await db.delete(schedules).where(eq(schedules.tenantId, tenantId)).returning();
   if (bull) await bull.removeJobScheduler(schedulerId(tenantId));

@@ -2,15 +2,25 @@
  * The OAuth connect flows through inject(): each provider's flow against its simulator ending
  * with a connection that scans, and every way a callback can be abused — replayed, expired,
  * forged, cross-tenant and wrong-provider states, a revoked starter token, a spoofed or foreign
- * GitHub installation_id, a refused consent — each rejected with a catalog code.
+ * GitHub installation_id, a refused consent — each rejected with a catalog code. Also: the GET
+ * start routes (a 302 to the vendor), and pending flows kept in the database across processes.
  */
+import { createHash } from 'node:crypto';
 import https from 'node:https';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashNonce, pendingFlows } from '../../api/oauth/pending.ts';
+import { createConnectService } from '../../api/oauth/service.ts';
 import { type StatePayload, signState } from '../../api/oauth/state.ts';
+import { createApiToken } from '../../api/tokens/issue.ts';
 import { listConnections } from '../../db/connections.ts';
+import { oauthFlows } from '../../db/schema.ts';
+import { createTenant } from '../../db/tenants.ts';
 import { listApiTokens, revokeApiToken } from '../../db/tokens.ts';
+import { SecretBox } from '../../runtime/secrets.ts';
 import { type ConnectEnv, scanSucceeds, startConnectEnv, stateKey } from '../e2e/connect-env.ts';
+import { testKey } from '../support/github-harness.ts';
 
 let env: ConnectEnv;
 
@@ -324,5 +334,135 @@ describe('Google and Microsoft through inject()', () => {
     expect(connection.name).toBe(`microsoft-365:${env.microsoft.tenantId}`);
     expect(env.h.logs.join('') + response.body).not.toContain(env.microsoft.scanner.clientSecret);
     await scanSucceeds(env, connection.id);
+  });
+});
+
+describe('GET start: a redirect a browser can follow', () => {
+  const get = (provider: string, query: Record<string, string>, token = env.h.alpha.token) =>
+    env.app.inject({
+      method: 'GET',
+      url: `/v1/tenants/${env.h.alpha.tenant.slug}/connect/${provider}`,
+      headers: { authorization: `Bearer ${token}` },
+      query,
+    });
+
+  it('answers 302 to each vendor’s page, not cacheable, with a state the callback accepts', async () => {
+    const google = await get('google', { adminEmail: env.google.adminEmail });
+    expect(google.statusCode, google.body).toBe(302);
+    expect(google.headers['cache-control']).toBe('no-store');
+    const googleUrl = new URL(String(google.headers.location));
+    expect(`${googleUrl.origin}${googleUrl.pathname}`).toBe(env.google.authUrl);
+    expect(googleUrl.searchParams.get('login_hint')).toBe(env.google.adminEmail);
+    expect(googleUrl.searchParams.get('code_challenge_method')).toBe('S256');
+
+    const ms = await get('microsoft', {});
+    expect(ms.statusCode, ms.body).toBe(302);
+    expect(ms.headers['cache-control']).toBe('no-store');
+    expect(new URL(String(ms.headers.location)).pathname).toBe('/common/adminconsent');
+
+    const gh = await get('github', { org: 'acme' });
+    expect(gh.statusCode, gh.body).toBe(302);
+    expect(gh.headers['cache-control']).toBe('no-store');
+    const ghUrl = new URL(String(gh.headers.location));
+    expect(ghUrl.pathname).toBe(`/apps/${env.h.alpha.harness.sim.app.slug}/installations/new`);
+    const done = await callback('github', {
+      state: ghUrl.searchParams.get('state') ?? '',
+      installation_id: String(env.h.alpha.harness.sim.app.installationId),
+    });
+    expect(done.statusCode, done.body).toBe(201);
+  });
+
+  it('refuses a missing field by name, a token without connections:write, and another tenant', async () => {
+    const missing = await get('google', {});
+    expect(missing.statusCode).toBe(400);
+    expect(errorOf(missing)).toMatchObject({ code: 'validation_failed' });
+    expect(errorOf(missing).message).toContain('adminEmail');
+    const badOrg = await get('github', { org: '-not/an org' });
+    expect(badOrg.statusCode).toBe(400);
+    expect(errorOf(badOrg).message).toContain('org');
+
+    const reader = await env.h.token({ tenant: env.h.alpha.tenant.slug, scopes: ['findings:read'] });
+    expect((await get('github', { org: 'acme' }, reader)).statusCode).toBe(403);
+    const other = await get('github', { org: 'acme' }, env.h.bravo.token);
+    expect(other.statusCode).toBe(404);
+    expect(other.headers.location).toBeUndefined();
+  });
+});
+
+describe('pending flows in the database', () => {
+  it('completes a flow started on one API process on another; the replay fails on either', async () => {
+    // A second process: its own connect service (same configuration and keys), same database.
+    const other = await env.h.buildApp({
+      deps: {
+        ...env.deps,
+        connect: createConnectService({
+          settings: env.connect.settings,
+          box: new SecretBox(testKey),
+          secret: stateKey,
+        }),
+      },
+    });
+    const { url } = await start('google', { adminEmail: env.google.adminEmail });
+    const consent = await fetch(url, { redirect: 'manual' });
+    const back = Object.fromEntries(new URL(consent.headers.get('location') ?? '').searchParams);
+    const done = await other.inject({ method: 'GET', url: '/v1/connect/google/callback', query: back });
+    // The PKCE verifier came out of the database: Google accepted the exchange.
+    expect(done.statusCode, done.body).toBe(201);
+    for (const app of [env.app, other]) {
+      const again = await app.inject({ method: 'GET', url: '/v1/connect/google/callback', query: back });
+      expect(again.statusCode).toBe(400);
+      expect(errorOf(again).details).toMatchObject({ reason: 'state_replayed' });
+    }
+  });
+
+  it('stores a hash of the nonce and a sealed verifier, never the values the browser carries', async () => {
+    const { url, state } = await start('google', { adminEmail: env.google.adminEmail });
+    const nonce = payloadOf(state).n;
+    const [row] = await env.h.database.db
+      .select()
+      .from(oauthFlows)
+      .where(eq(oauthFlows.nonceHash, hashNonce(nonce)));
+    expect(row).toMatchObject({
+      tenantId: env.h.alpha.tenant.id,
+      provider: 'google',
+      account: env.google.adminEmail,
+    });
+    expect(JSON.stringify(row)).not.toContain(nonce);
+    const verifier = new SecretBox(testKey).open<string>(row!.codeVerifierSealed!);
+    expect(JSON.stringify(row)).not.toContain(verifier);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    expect(url.searchParams.get('code_challenge')).toBe(challenge);
+  });
+
+  it('caps the flows a tenant may have waiting, and drops expired ones', async () => {
+    const db = env.h.database.db;
+    const flows = pendingFlows(db, new SecretBox(testKey), { maxPerTenant: 2 });
+    /** A fresh tenant with a token, so earlier tests' flows do not count. */
+    const freshTenant = async (slug: string) => {
+      const tenant = await createTenant(db, slug);
+      const { row } = await createApiToken(db, { tenant: slug, scopes: ['connections:write'] });
+      return { tenantId: tenant.id, provider: 'github' as const, tokenId: row.id, account: 'acme' };
+    };
+    const flow = await freshTenant('charlie-p3q');
+    const waiting = () => db.select().from(oauthFlows).where(eq(oauthFlows.tenantId, flow.tenantId));
+    const inAMinute = () => Date.now() + 60_000;
+
+    const expired = await flows.add({ ...flow, expiresAt: Date.now() - 1000 });
+    expect(await flows.take(expired)).toBeUndefined();
+    const first = await flows.add({ ...flow, expiresAt: inAMinute() });
+    // The expired flow was swept by the next start, so it does not count against the cap.
+    expect(await waiting()).toHaveLength(1);
+    await flows.add({ ...flow, expiresAt: inAMinute() });
+    const refused = await flows.add({ ...flow, expiresAt: inAMinute() }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'rate_limited', details: { limit: 2 } });
+    // Another tenant is not held back by this one's flows.
+    const other = await freshTenant('delta-w8n');
+    const otherNonce = await flows.add({ ...other, expiresAt: inAMinute() });
+    expect(await flows.take(otherNonce)).toMatchObject({ tenantId: other.tenantId });
+    // Taking one frees a place; a taken flow is gone for good.
+    expect(await flows.take(first)).toMatchObject({ tenantId: flow.tenantId, account: 'acme' });
+    expect(await flows.take(first)).toBeUndefined();
+    await flows.add({ ...flow, expiresAt: inAMinute() });
+    expect(await waiting()).toHaveLength(2);
   });
 });

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConnections, openCredentials } from '../../db/connections.ts';
 import {
   type GoogleSimulator,
+  type MicrosoftSimulator,
   type OpenAISimulator,
   startGoogleSimulator,
+  startMicrosoftSimulator,
   startOpenAISimulator,
 } from '../../sandbox/index.ts';
 import { type ApiHarness, json, startApiHarness } from './harness.ts';
@@ -15,16 +17,19 @@ describe('POST /v1/tenants/:tenant/connections', () => {
   let h: ApiHarness;
   let openai: OpenAISimulator;
   let google: GoogleSimulator;
+  let microsoft: MicrosoftSimulator;
   let t: string;
   beforeAll(async () => {
     h = await startApiHarness();
     openai = await startOpenAISimulator({ seed: 3 });
     google = await startGoogleSimulator({ seed: 3 });
+    microsoft = await startMicrosoftSimulator({ seed: 3 });
     t = `/v1/tenants/${h.alpha.tenant.slug}`;
   });
   afterAll(async () => {
     await openai?.close();
     await google?.close();
+    await microsoft?.close();
     await h?.close();
   });
 
@@ -101,6 +106,45 @@ describe('POST /v1/tenants/:tenant/connections', () => {
     expect(json(response)).toMatchObject({ provider: 'google-workspace', name: 'google-workspace' });
     const privateKey = (google.serviceAccount as { private_key: string }).private_key;
     expect(response.body).not.toContain(privateKey.split('\n')[1]);
+  });
+
+  it('verifies Microsoft 365 client credentials against Entra and Graph, and refuses a wrong secret', async () => {
+    const connect = (clientSecret: string, name: string) =>
+      h.call(h.alpha.token, {
+        method: 'POST',
+        url: `${t}/connections`,
+        payload: {
+          provider: 'microsoft-365',
+          name,
+          baseUrl: microsoft.graphBaseUrl,
+          config: {
+            tenantId: microsoft.tenantId,
+            authority: new URL(microsoft.authority).origin,
+            caCertificate: microsoft.caPem,
+          },
+          secrets: { clientId: microsoft.scanner.clientId, clientSecret },
+        },
+      });
+    const wrongSecret = 'not-the-secret~0123456789abcdef';
+    const refused = await connect(wrongSecret, 'm365-wrong');
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(json<ErrorBody>(refused).error.code).toBe('vendor_auth_failed');
+    expect(refused.body).not.toContain(wrongSecret);
+
+    const response = await connect(microsoft.scanner.clientSecret, 'm365');
+    expect(response.statusCode, response.body).toBe(201);
+    const created = json<{ id: string }>(response);
+    expect(json(response)).toMatchObject({ provider: 'microsoft-365', name: 'm365', lastScan: null });
+    expect(response.body).not.toContain(microsoft.scanner.clientSecret);
+    expect(h.logs.join('')).not.toContain(microsoft.scanner.clientSecret);
+    const box = h.alpha.harness.deps.box;
+    expect(await openCredentials(h.database.db, box, h.alpha.tenant.id, created.id)).toMatchObject({
+      clientId: microsoft.scanner.clientId,
+      clientSecret: microsoft.scanner.clientSecret,
+    });
+    expect((await listConnections(h.database.db, h.alpha.tenant.id)).map((c) => c.name)).not.toContain(
+      'm365-wrong',
+    );
   });
 
   it('refuses bad input by field, and needs connections:write', async () => {

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../api/tokens/format.ts';
+import { apiTokens } from '../../db/schema.ts';
 import { type ApiHarness, json, startApiHarness } from './harness.ts';
 
 interface FindingBody {
@@ -116,6 +119,51 @@ describe('findings API', () => {
     for (const f of h.alpha.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
     expect(page.facets!.severity).toEqual(bySeverity);
     expect(Object.values(page.facets!.rule).reduce((a, b) => a + b, 0)).toBe(h.alpha.findings.length);
+  });
+
+  it('counts each facet exactly under a filter, from one pass over the matches', async () => {
+    const sample = h.alpha.findings.find((f) => f.status === 'open')!;
+    const matching = h.alpha.findings.filter(
+      (f) => f.status !== 'resolved' && f.severity === sample.severity,
+    );
+    const count = (key: (f: (typeof matching)[number]) => string) => {
+      const counts: Record<string, number> = {};
+      for (const f of matching) counts[key(f)] = (counts[key(f)] ?? 0) + 1;
+      return counts;
+    };
+    const page = await list({ status: 'open,muted', severity: sample.severity, facets: 'true', limit: '1' });
+    expect(page.facets).toEqual({
+      total: matching.length,
+      severity: count((f) => f.severity),
+      provider: count((f) => f.provider),
+      rule: count((f) => f.ruleId),
+    });
+    const none = await list({ provider: 'microsoft-365', facets: 'true' });
+    expect(none.facets).toEqual({ total: 0, severity: {}, provider: {}, rule: {} });
+  });
+
+  it('finds text inside one field, never across two neighbouring fields', async () => {
+    const fields = (f: (typeof h.alpha.findings)[number]) =>
+      [f.title, f.ruleId, f.assetName, f.assetKey, f.assetExternalId].map((v) => v.toLowerCase());
+    const expected = (text: string) =>
+      h.alpha.findings
+        .filter((f) => f.status === 'open' && fields(f).some((v) => v.includes(text.toLowerCase())))
+        .map((f) => f.id)
+        .sort();
+    const sample = h.alpha.findings.find((f) => f.status === 'open')!;
+    const ruleWord = sample.ruleId.split('/')[1]!.slice(0, 6);
+    // Short texts have no trigram and long ones do: both must give exactly the per-field matches.
+    for (const text of [ruleWord, ruleWord.slice(0, 2), sample.assetExternalId.slice(-5)]) {
+      const page = await list({ q: text, limit: '500' });
+      expect(page.items.map((f) => f.id).sort(), text).toEqual(expected(text));
+    }
+    // The end of the title and the start of the rule id, joined by a space or by the character the
+    // search index joins fields with: adjacent in that index only, so never a match.
+    for (const joint of [' ', '\u001f']) {
+      const straddling = `${sample.title.slice(-4)}${joint}${sample.ruleId.slice(0, 4)}`;
+      expect(expected(straddling)).toEqual([]);
+      expect((await list({ q: straddling, limit: '500' })).items, JSON.stringify(joint)).toEqual([]);
+    }
   });
 
   it('refuses unknown filters, bad values and foreign cursors, naming the field', async () => {
@@ -236,5 +284,37 @@ describe('findings API', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('body.severity');
+  });
+
+  it('reach the token’s tenant by slug or id and write its last use at most once a minute', async () => {
+    const token = await h.token({ tenant: h.alpha.tenant.slug, scopes: ['findings:read'] });
+    const lastUsed = async () => {
+      const [row] = await h.database.db
+        .select({ lastUsedAt: apiTokens.lastUsedAt })
+        .from(apiTokens)
+        .where(eq(apiTokens.tokenHash, hashToken(token)));
+      return row!.lastUsedAt;
+    };
+    const get = (tenant: string) => h.call(token, { method: 'GET', url: `/v1/tenants/${tenant}/findings` });
+    expect(await lastUsed()).toBeNull();
+    const bySlug = await get(h.alpha.tenant.slug);
+    expect(bySlug.statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+
+    const byId = await get(h.alpha.tenant.id);
+    expect(byId.statusCode).toBe(200);
+    expect(json<FindingPage>(byId).items).toEqual(json<FindingPage>(bySlug).items);
+    expect(await lastUsed()).toEqual(first);
+    expect((await get(h.bravo.tenant.slug)).statusCode).toBe(404);
+    expect((await get(h.bravo.tenant.id)).statusCode).toBe(404);
+
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await h.database.db
+      .update(apiTokens)
+      .set({ lastUsedAt: twoMinutesAgo })
+      .where(eq(apiTokens.tokenHash, hashToken(token)));
+    expect((await get(h.alpha.tenant.slug)).statusCode).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
   });
 });

@@ -29,6 +29,7 @@ function paramValues(owner: TenantFixture): Record<string, string> {
     name: 'org-too-many-owners',
     scheduleId: `tenant-${owner.tenant.id}`,
     app: 'chatgpt',
+    sink: owner.sinkId,
   };
 }
 
@@ -70,6 +71,7 @@ function markersOf(owner: TenantFixture, tokenIds: string[]): string[] {
     owner.tenant.slug,
     owner.connectionId,
     owner.scan.id,
+    owner.sinkId,
     ...owner.findings.map((f) => f.id),
     ...tokenIds,
   ];
@@ -162,10 +164,11 @@ describe('tenant isolation over every registered route', () => {
           expect([403, 404], `${route.id} on ${ref}: ${response.body}`).toContain(response.statusCode);
         }
         const ownTenant = await send(h.bravo.tenant.slug, h.bravo.token, 'bravo tenant with alpha ids');
-        const namesAlphaId = /:(findingId|connectionId|scanId)/.test(route.url);
+        const namesAlphaId = /:(findingId|connectionId|scanId|sink)\b/.test(route.url);
         if (namesAlphaId)
           expect([403, 404], `${route.id}: ${ownTenant.body}`).toContain(ownTenant.statusCode);
-        else if (route.method === 'GET' && !route.access.installation)
+        // A redirecting GET (connect/{provider}) answers 302, or 400 where connecting is not configured.
+        else if (route.method === 'GET' && !route.access.installation && !(302 in route.schema.response))
           expect(ownTenant.statusCode, `${route.id}: ${ownTenant.body}`).toBe(200);
       } else {
         const response = await send('', h.bravo.token, 'bravo token');

@@ -79,6 +79,52 @@ describe('schedules and AI apps through the API', () => {
     expect((await h.call(reader, { method: 'GET', url: `${t}/schedules` })).statusCode).toBe(200);
   });
 
+  it('changes cron, zone or enabled in place, keeping what is not named', async () => {
+    const url = `${t}/schedules/${schedulerId(h.alpha.tenant.id)}`;
+    const patch = (payload: object, token = h.alpha.token) =>
+      h.call(token, { method: 'PATCH', url, payload });
+    expect(json<ErrorBody>(await patch({ enabled: false })).error.code).toBe('not_found');
+    await h.call(h.alpha.token, {
+      method: 'POST',
+      url: `${t}/schedules`,
+      payload: { cron: '0 3 * * *', timezone: 'Europe/Paris' },
+    });
+
+    const cron = await patch({ cron: '0 5 * * 1-5' });
+    expect(cron.statusCode, cron.body).toBe(200);
+    expect(json(cron)).toMatchObject({ cron: '0 5 * * 1-5', timezone: 'Europe/Paris', enabled: true });
+    const paused = await patch({ enabled: false });
+    expect(json(paused)).toMatchObject({ cron: '0 5 * * 1-5', timezone: 'Europe/Paris', enabled: false });
+    const zone = await patch({ timezone: 'America/New_York', enabled: true });
+    expect(json(zone)).toMatchObject({ cron: '0 5 * * 1-5', timezone: 'America/New_York', enabled: true });
+    // 05:00 in New York is 09:00 or 10:00 UTC.
+    expect(['09', '10']).toContain(
+      new Date(json<{ nextRunAt: string }>(zone).nextRunAt).toISOString().slice(11, 13),
+    );
+
+    for (const [payload, field] of [
+      [{ cron: '0 25 * * *' }, 'body.cron'],
+      [{ timezone: 'Mars/Olympus' }, 'body.timezone'],
+    ] as const) {
+      const bad = await patch(payload);
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(json<ErrorBody>(bad).error.details.issues?.[0]?.field).toBe(field);
+    }
+    const empty = await patch({});
+    expect(empty.statusCode).toBe(400);
+    expect(json<ErrorBody>(empty).error.code).toBe('validation_failed');
+    const reader = await h.token({ tenant: h.alpha.tenant.slug, scopes: ['findings:read'] });
+    expect((await patch({ enabled: false }, reader)).statusCode).toBe(403);
+    // Nothing refused changed anything.
+    const list = json<{ items: unknown[] }>(
+      await h.call(h.alpha.token, { method: 'GET', url: `${t}/schedules` }),
+    );
+    expect(list.items).toEqual([
+      expect.objectContaining({ cron: '0 5 * * 1-5', timezone: 'America/New_York', enabled: true }),
+    ]);
+    await h.call(h.alpha.token, { method: 'DELETE', url });
+  });
+
   describe('with BullMQ (real Redis)', () => {
     let app: FastifyInstance;
     let queue: BullScanQueue;
@@ -110,6 +156,30 @@ describe('schedules and AI apps through the API', () => {
       expect(scheduler).toMatchObject({ pattern: '15 2 * * *', tz: 'Asia/Tokyo' });
       expect((await app.inject({ method: 'DELETE', url: `${url}/${id}`, headers })).statusCode).toBe(204);
       expect(await queue.queue.getJobScheduler(id)).toBeFalsy();
+    });
+
+    it('updates the job scheduler on PATCH, removes it while disabled and restores it', async () => {
+      const headers = { authorization: `Bearer ${h.bravo.token}` };
+      const url = `/v1/tenants/${h.bravo.tenant.slug}/schedules`;
+      const id = schedulerId(h.bravo.tenant.id);
+      const patch = (payload: object) =>
+        app.inject({ method: 'PATCH', url: `${url}/${id}`, headers, payload });
+      await app.inject({
+        method: 'POST',
+        url,
+        headers,
+        payload: { cron: '15 2 * * *', timezone: 'Asia/Tokyo' },
+      });
+      expect((await patch({ cron: '45 4 * * 0' })).statusCode).toBe(200);
+      expect(await queue.queue.getJobScheduler(id)).toMatchObject({
+        pattern: '45 4 * * 0',
+        tz: 'Asia/Tokyo',
+      });
+      expect((await patch({ enabled: false })).statusCode).toBe(200);
+      expect(await queue.queue.getJobScheduler(id)).toBeFalsy();
+      expect((await patch({ enabled: true, timezone: 'UTC' })).statusCode).toBe(200);
+      expect(await queue.queue.getJobScheduler(id)).toMatchObject({ pattern: '45 4 * * 0', tz: 'UTC' });
+      expect((await app.inject({ method: 'DELETE', url: `${url}/${id}`, headers })).statusCode).toBe(204);
     });
   });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../db/client.ts';
 import { withDatabase } from './global-setup.ts';
-import { pgliteTemplatePath, postgresTemplateName } from './paths.ts';
+import { pgliteTemplatePath, postgresTemplateName, testDatabasePrefix } from './paths.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -27,12 +27,12 @@ export interface TestDatabase extends DatabaseHandle {
 
 export async function createTestDatabase(backend: Backend = defaultBackend()): Promise<TestDatabase> {
   if (backend === 'pglite') {
-    const tar = readFileSync(pgliteTemplatePath);
+    const tar = readFileSync(pgliteTemplatePath());
     return openDatabase({ loadDataDir: new Blob([tar]), migrate: false });
   }
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('the postgres backend needs DATABASE_URL');
-  const name = `periscope_t_${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {

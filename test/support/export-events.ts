@@ -66,7 +66,14 @@ export function exportEvent(overrides: Overrides = {}): ExportEvent {
 }
 
 const cycle = ['opened', 'muted', 'unmuted', 'severity_changed', 'resolved', 'reopened'] as const;
-const statusAfter = { opened: 'open', muted: 'muted', unmuted: 'open', severity_changed: 'open', resolved: 'resolved', reopened: 'open' } as const;
+const statusAfter = {
+  opened: 'open',
+  muted: 'muted',
+  unmuted: 'open',
+  severity_changed: 'open',
+  resolved: 'resolved',
+  reopened: 'open',
+} as const;
 const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 /** `n` events with increasing ids over a handful of findings, each walking its own life cycle. */

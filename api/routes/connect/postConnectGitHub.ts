@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonErrorResponses } from '../../errors.ts';
 import { requireProvider, startFlow } from '../../oauth/service.ts';
+import { githubStartFields } from '../../oauth/start-input.ts';
 import { defineTenantRoute } from '../../route.ts';
 import { TenantParams } from '../../schemas/common.ts';
 import { StartedConnect } from '../../schemas/connect.ts';
@@ -18,18 +19,19 @@ export default defineTenantRoute({
   access: { scope: 'connections:write' },
   schema: {
     params: TenantParams,
-    body: z.strictObject({
-      org: z
-        .string()
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub org login')
-        .describe('the org to install the App on'),
-    }),
+    body: z.strictObject(githubStartFields),
     response: { 201: StartedConnect, ...commonErrorResponses },
   },
   example: { body: { org: 'acme' } },
   async handler(req, reply, { deps, tenant, token }) {
     const { service } = requireProvider(deps.connect, 'github');
-    const started = startFlow(service, 'github', { tenantId: tenant.id, token }, { org: req.body.org });
+    const started = await startFlow(
+      deps.db,
+      service,
+      'github',
+      { tenantId: tenant.id, token },
+      { org: req.body.org },
+    );
     return reply
       .code(201)
       .send({ provider: 'github', ...started, expiresAt: started.expiresAt.toISOString() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonErrorResponses } from '../../errors.ts';
 import { requireProvider, startFlow } from '../../oauth/service.ts';
+import { googleStartFields } from '../../oauth/start-input.ts';
 import { defineTenantRoute } from '../../route.ts';
 import { TenantParams } from '../../schemas/common.ts';
 import { StartedConnect } from '../../schemas/connect.ts';
@@ -19,13 +20,14 @@ export default defineTenantRoute({
   access: { scope: 'connections:write' },
   schema: {
     params: TenantParams,
-    body: z.strictObject({ adminEmail: z.email().describe('the super admin who consents') }),
+    body: z.strictObject(googleStartFields),
     response: { 201: StartedConnect, ...commonErrorResponses },
   },
   example: { body: { adminEmail: 'admin@example.com' } },
   async handler(req, reply, { deps, tenant, token }) {
     const { service } = requireProvider(deps.connect, 'google');
-    const started = startFlow(
+    const started = await startFlow(
+      deps.db,
       service,
       'google',
       { tenantId: tenant.id, token },

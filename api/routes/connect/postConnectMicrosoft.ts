@@ -24,7 +24,7 @@ export default defineTenantRoute({
   example: { body: {} },
   async handler(_req, reply, { deps, tenant, token }) {
     const { service } = requireProvider(deps.connect, 'microsoft');
-    const started = startFlow(service, 'microsoft', { tenantId: tenant.id, token }, {});
+    const started = await startFlow(deps.db, service, 'microsoft', { tenantId: tenant.id, token }, {});
     return reply
       .code(201)
       .send({ provider: 'microsoft', ...started, expiresAt: started.expiresAt.toISOString() });
