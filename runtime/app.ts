@@ -82,7 +82,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     rules: ruleCatalog(catalog),
     sinks,
     product: periscopeProduct,
-    guard: createDestinationGuard({ allowPrivate: env.PERISCOPE_ALLOW_PRIVATE_SINKS === '1' }),
+    guard: createDestinationGuard({
+      allowPrivate: env.PERISCOPE_ALLOW_PRIVATE_SINKS === '1',
+      fileRoot: env.PERISCOPE_EXPORT_DIR ?? join(env.dataDir, 'exports'),
+    }),
   };
   let closing: Promise<void> | undefined;
   return {

@@ -25,6 +25,8 @@ const Env = z.object({
   PERISCOPE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
   /** How often due export sinks are drained by the worker (ms). */
   PERISCOPE_EXPORT_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The directory file export sinks may write in; default `<PERISCOPE_DATA_DIR>/exports`. */
+  PERISCOPE_EXPORT_DIR: z.string().optional(),
   /** '1' lets export sinks reach private, loopback and link-local addresses (a SIEM on the LAN; tests). */
   PERISCOPE_ALLOW_PRIVATE_SINKS: z.enum(['0', '1']).default('0'),
 });

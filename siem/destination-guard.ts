@@ -7,6 +7,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { PeriscopeError } from '../scanner/errors.ts';
 
 const blocked = new BlockList();
@@ -48,9 +49,20 @@ export interface DestinationGuard {
   check(host: string): Promise<void>;
   /** A `lookup` for net/tls/undici connections that refuses the same addresses. */
   lookup: LookupFunction;
+  /** Throws config_invalid unless `path` lies inside the export directory (when one is set). */
+  checkFile(path: string): void;
 }
 
-export function createDestinationGuard(options: { allowPrivate: boolean }): DestinationGuard {
+export interface GuardOptions {
+  allowPrivate: boolean;
+  /**
+   * The only directory file sinks may write in (PERISCOPE_EXPORT_DIR), so a tenant admin cannot
+   * point one at the worker's own files. Unset: any absolute path (library and test use).
+   */
+  fileRoot?: string;
+}
+
+export function createDestinationGuard(options: GuardOptions): DestinationGuard {
   const refuse = (host: string, address: string) =>
     new PeriscopeError(
       'config_invalid',
@@ -78,6 +90,19 @@ export function createDestinationGuard(options: { allowPrivate: boolean }): Dest
   return {
     allowPrivate: options.allowPrivate,
     lookup,
+    checkFile(path) {
+      if (!options.fileRoot) return;
+      const root = resolve(options.fileRoot);
+      const inside = relative(root, resolve(path));
+      if (!isAbsolute(path) || inside === '' || inside.startsWith('..') || isAbsolute(inside))
+        throw new PeriscopeError(
+          'config_invalid',
+          `export files must be written inside ${root} (PERISCOPE_EXPORT_DIR); ${path} is not`,
+          {
+            path,
+          },
+        );
+    },
     check(host) {
       return new Promise((resolve, reject) => {
         lookup(host, { all: true }, (error) => {

@@ -73,6 +73,7 @@ export async function addSink(
   const config = parseSinkSettings(definition.config, request.config, `${request.type} config`);
   const secrets = parseSinkSettings(definition.secrets, request.secrets, `${request.type} secrets`, true);
   await checkDestinations(deps, definition.destinations(config));
+  for (const file of definition.files?.(config) ?? []) deps.guard.checkFile(file);
   const cursor = request.start === 'now' ? await outboxHead(deps.db, tenantId) : 0;
   const row = await insertSink(deps.db, {
     tenantId,
@@ -110,6 +111,7 @@ export async function updateSink(
     true,
   );
   await checkDestinations(deps, definition.destinations(config));
+  for (const file of definition.files?.(config) ?? []) deps.guard.checkFile(file);
   const row = await updateSinkRow(deps.db, sink, {
     config: config as Record<string, unknown>,
     secretCiphertext: deps.box.seal(secrets),

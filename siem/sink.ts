@@ -64,6 +64,8 @@ export interface SinkDefinition<C = Record<string, unknown>, S = Record<string, 
   maxBatch: number;
   /** Endpoints to check with the guard when the sink is added or updated (none for files). */
   destinations(config: C): Destination[];
+  /** Files the sink writes, checked against the export directory when it is added (file sinks). */
+  files?(config: C): string[];
   open(options: SinkOpenOptions<C, S>): SinkClient;
 }
 

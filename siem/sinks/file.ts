@@ -102,8 +102,10 @@ export default defineSink({
   secrets: z.strictObject({}),
   maxBatch: 5000,
   destinations: () => [],
-  open({ config: settings, product }) {
+  files: (c) => [c.path],
+  open({ config: settings, product, guard }) {
     const { path, maxBytes, maxFiles } = settings;
+    guard.checkFile(path);
     const render = (event: ExportEvent, info: ProductInfo) =>
       settings.format === 'ocsf' ? toOcsf(event, info) : toPlainJson(event, info);
     let closed = false;
