@@ -3,6 +3,8 @@
  * checked (shape and checksum, then its hash against the live tokens), then the route's scope,
  * then the tenant named in the URL against the token's tenant. A tenant the token cannot reach
  * answers exactly as a tenant that does not exist, so tokens cannot probe for other tenants.
+ * A request costs one query here: the token's tenant comes with the token, and its last use is
+ * written at most once a minute.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.ts';
@@ -14,6 +16,9 @@ import { hashToken, isWellFormedToken, tokenPrefix } from './tokens/format.ts';
 import type { Scope } from './tokens/scopes.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The tenant a bound token was read with, so resolveTenant need not read it again. */
+const tenantOfToken = new WeakMap<TokenIdentity, Tenant>();
 
 /** The bearer token of a request, or null when there is no Authorization header. */
 export function bearerToken(req: Pick<FastifyRequest, 'headers'>): string | null {
@@ -32,8 +37,15 @@ export async function authenticate(db: Database, req: FastifyRequest): Promise<T
     throw new ApiError('unauthorized', `not a Periscope API token (they start with ${tokenPrefix})`);
   const row = await findLiveApiToken(db, hashToken(presented));
   if (!row) throw new ApiError('unauthorized', 'unknown or revoked API token');
-  await touchApiToken(db, row.id, new Date());
-  return { id: row.id, name: row.name, tenantId: row.tenantId, scopes: row.scopes as Scope[] };
+  await touchApiToken(db, row, new Date());
+  const identity: TokenIdentity = {
+    id: row.id,
+    name: row.name,
+    tenantId: row.tenantId,
+    scopes: row.scopes as Scope[],
+  };
+  if (row.tenant) tenantOfToken.set(identity, row.tenant);
+  return identity;
 }
 
 export function authorize(token: TokenIdentity, access: Exclude<RouteAccess, 'public'>): void {
@@ -47,6 +59,8 @@ export function authorize(token: TokenIdentity, access: Exclude<RouteAccess, 'pu
 
 /** The tenant named by `ref` (slug or id) if this token may reach it. */
 export async function resolveTenant(db: Database, token: TokenIdentity, ref: string): Promise<Tenant> {
+  const own = tenantOfToken.get(token);
+  if (own && (ref === own.slug || ref === own.id)) return own;
   const tenant = uuidPattern.test(ref)
     ? await getTenantById(db, ref).catch(() => undefined)
     : await findTenant(db, ref);

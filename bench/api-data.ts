@@ -5,7 +5,8 @@
  * ~60% open, ~33% resolved, ~7% muted; assets are drawn from a pool per tenant and provider.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import pg from 'pg';
+import { type Database, type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { rules } from '../rules/index.ts';
 
 /** Share of findings per provider, in percent (100 slots). */
@@ -73,6 +74,38 @@ export async function createTenants(db: Database, count: number): Promise<BenchT
     select t.id, p.provider, p.provider, 'bench:not-a-credential'
     from tenants t cross join unnest(string_to_array(${Object.keys(providerShare).join(',')}, ',')) p(provider)`);
   return tenants;
+}
+
+/**
+ * A PostgreSQL database kept between runs (`BENCH_API_KEEP_DB=<name>`): created when missing,
+ * migrated on every open (so a new migration is measured on the loaded data), never dropped.
+ */
+export async function openKeptDatabase(
+  url: string,
+  name: string,
+): Promise<DatabaseHandle & { label: string }> {
+  if (!/^[a-z][a-z0-9_]*$/.test(name) || name.startsWith('periscope_t'))
+    throw new Error(
+      `BENCH_API_KEEP_DB: "${name}" must be a lower-case identifier not starting with periscope_t (the tests drop those)`,
+    );
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const existing = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await openDatabase({ url: target.toString() });
+  return { ...handle, label: `PostgreSQL (${target.host}, database ${name}, kept between runs)` };
+}
+
+/** The bench tenants already in the database (a kept one), in slug order. */
+export async function existingTenants(db: Database): Promise<BenchTenant[]> {
+  const result = await db.execute(sql`select id, slug from tenants where slug like 'bench-%' order by slug`);
+  return rowsOf(result) as BenchTenant[];
 }
 
 /** `perTenant` findings for one tenant; deterministic in (tenant index, row number). */

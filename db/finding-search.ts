@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzl
 import type { Database } from './client.ts';
 import { severityRank } from './finding-queries.ts';
 import type { Finding } from './findings.ts';
-import { findings } from './schema.ts';
+import { findingSearchTextSeparator, findingSearchTextSql, findings } from './schema.ts';
 
 export interface FindingSearch {
   /** Default: open only (as the CLI). */
@@ -69,10 +69,17 @@ function conditionsOf(tenantId: string, filter: FindingSearch): SQL[] {
   if (filter.lastSeenTo) where.push(lte(findings.lastSeenAt, filter.lastSeenTo));
   if (filter.text) {
     const pattern = likePattern(filter.text);
-    where.push(
-      sql`(${findings.title} ilike ${pattern} or ${findings.ruleId} ilike ${pattern} or ${findings.assetName} ilike ${pattern}
+    if (filter.text.includes(findingSearchTextSeparator)) {
+      // Could match across two fields of the joined text: check each field (rare, no index).
+      where.push(
+        sql`(${findings.title} ilike ${pattern} or ${findings.ruleId} ilike ${pattern} or ${findings.assetName} ilike ${pattern}
           or ${findings.assetKey} ilike ${pattern} or ${findings.assetExternalId} ilike ${pattern})`,
-    );
+      );
+    } else {
+      // Without the separator, a match in the joined fields lies inside one field: the same rows,
+      // through the trigram index (findings_tenant_search_text_idx).
+      where.push(sql`${sql.raw(findingSearchTextSql)} ilike ${pattern}`);
+    }
   }
   return where;
 }
@@ -82,13 +89,13 @@ function sortExpression(sort: FindingSortKey): SQL {
   return sort === 'lastSeenAt' ? sql`${findings.lastSeenAt}` : sql`${findings.firstSeenAt}`;
 }
 
-/** One page of findings and whether more follow. */
-export async function searchFindings(
+/** The query of one page (limit + 1 rows, to tell whether more follow), not yet run. */
+export function findingPageQuery(
   db: Database,
   tenantId: string,
   filter: FindingSearch,
   page: FindingPageRequest,
-): Promise<{ rows: Finding[]; hasMore: boolean }> {
+) {
   const where = conditionsOf(tenantId, filter);
   const key = sortExpression(page.sort);
   if (page.after) {
@@ -102,12 +109,22 @@ export async function searchFindings(
     );
   }
   const order = page.direction === 'desc' ? [desc(key), desc(findings.id)] : [asc(key), asc(findings.id)];
-  const rows = await db
+  return db
     .select()
     .from(findings)
     .where(and(...where))
     .orderBy(...order)
     .limit(page.limit + 1);
+}
+
+/** One page of findings and whether more follow. */
+export async function searchFindings(
+  db: Database,
+  tenantId: string,
+  filter: FindingSearch,
+  page: FindingPageRequest,
+): Promise<{ rows: Finding[]; hasMore: boolean }> {
+  const rows = await findingPageQuery(db, tenantId, filter, page);
   return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }
 
@@ -118,27 +135,39 @@ export interface FindingFacets {
   rule: Record<string, number>;
 }
 
+/**
+ * The facet query, not yet run: one count per (severity, provider, rule) combination, a few dozen
+ * rows, which findingFacets sums up per facet. For the usual filters it reads
+ * findings_tenant_status_facets_idx alone, already in group order.
+ */
+export function findingFacetsQuery(db: Database, tenantId: string, filter: FindingSearch) {
+  return db
+    .select({
+      severity: findings.severity,
+      provider: findings.provider,
+      rule: findings.ruleId,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(findings)
+    .where(and(...conditionsOf(tenantId, filter)))
+    .groupBy(findings.severity, findings.provider, findings.ruleId);
+}
+
 /** Counts of the findings matching a filter, by severity, provider and rule. */
 export async function findingFacets(
   db: Database,
   tenantId: string,
   filter: FindingSearch,
 ): Promise<FindingFacets> {
-  const where = and(...conditionsOf(tenantId, filter));
-  const count = sql<number>`count(*)::int`;
-  const [bySeverity, byProvider, byRule] = await Promise.all([
-    db.select({ value: findings.severity, count }).from(findings).where(where).groupBy(findings.severity),
-    db.select({ value: findings.provider, count }).from(findings).where(where).groupBy(findings.provider),
-    db.select({ value: findings.ruleId, count }).from(findings).where(where).groupBy(findings.ruleId),
-  ]);
-  const toRecord = (rows: Array<{ value: string; count: number }>) =>
-    Object.fromEntries(rows.map((r) => [r.value, Number(r.count)]));
-  return {
-    total: bySeverity.reduce((sum, r) => sum + Number(r.count), 0),
-    severity: toRecord(bySeverity),
-    provider: toRecord(byProvider),
-    rule: toRecord(byRule),
-  };
+  const facets: FindingFacets = { total: 0, severity: {}, provider: {}, rule: {} };
+  for (const group of await findingFacetsQuery(db, tenantId, filter)) {
+    const count = Number(group.count);
+    facets.total += count;
+    facets.severity[group.severity] = (facets.severity[group.severity] ?? 0) + count;
+    facets.provider[group.provider] = (facets.provider[group.provider] ?? 0) + count;
+    facets.rule[group.rule] = (facets.rule[group.rule] ?? 0) + count;
+  }
+  return facets;
 }
 
 export async function findFinding(db: Database, tenantId: string, id: string): Promise<Finding | undefined> {

@@ -6,8 +6,12 @@ import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { PeriscopeError } from '../scanner/errors.ts';
 import type { Database } from './client.ts';
 import { apiTokens, tenants } from './schema.ts';
+import type { Tenant } from './tenants.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/** How often a token's last use is written at most: reads under load must not each cost a write. */
+export const lastUsedResolutionMs = 60_000;
 
 export interface NewApiToken {
   tenantId: string | null;
@@ -22,29 +26,39 @@ export async function insertApiToken(db: Database, token: NewApiToken): Promise<
   return row!;
 }
 
-/** The live (not revoked) token with this hash, with its tenant's slug. */
+/**
+ * The live (not revoked) token with this hash and the tenant it is bound to (null for an
+ * installation token), in one query: the API reads both on every request.
+ */
 export async function findLiveApiToken(
   db: Database,
   tokenHash: string,
-): Promise<(ApiTokenRow & { tenantSlug: string | null }) | undefined> {
+): Promise<(ApiTokenRow & { tenantSlug: string | null; tenant: Tenant | null }) | undefined> {
   const [row] = await db
-    .select({ token: apiTokens, tenantSlug: tenants.slug })
+    .select({ token: apiTokens, tenant: tenants })
     .from(apiTokens)
     .leftJoin(tenants, eq(tenants.id, apiTokens.tenantId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  return row ? { ...row.token, tenantSlug: row.tenantSlug } : undefined;
+  return row ? { ...row.token, tenantSlug: row.tenant?.slug ?? null, tenant: row.tenant } : undefined;
 }
 
-/** Records use at most once a minute per token, so reads do not each cost a write. */
-export async function touchApiToken(db: Database, id: string, now: Date): Promise<void> {
+/**
+ * Records a use of the token, at most once per `lastUsedResolutionMs`: `lastUsedAt` is the value
+ * already read with the token, so a recent one costs no query at all. The WHERE repeats the check
+ * so concurrent requests of one token still write once.
+ */
+export async function touchApiToken(
+  db: Database,
+  token: Pick<ApiTokenRow, 'id' | 'lastUsedAt'>,
+  now: Date,
+): Promise<void> {
+  const threshold = new Date(now.getTime() - lastUsedResolutionMs);
+  if (token.lastUsedAt && token.lastUsedAt >= threshold) return;
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(
-      and(
-        eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
-      ),
+      and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, threshold))),
     );
 }
 
