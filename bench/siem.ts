@@ -44,7 +44,11 @@ async function startRemoteHec() {
       waiting.set(id, resolve as (v: unknown) => void);
       child.send({ id, type });
     });
-  return { url, count: () => ask<number>('count'), close: () => ask<boolean>('close') };
+  return {
+    url,
+    count: () => ask<{ events: number; cpu: NodeJS.CpuUsage }>('count'),
+    close: () => ask<boolean>('close'),
+  };
 }
 
 const rowsOf = <T>(result: unknown) => ((result as { rows?: unknown[] }).rows ?? []) as T[];
@@ -102,12 +106,20 @@ export async function run(): Promise<BenchResult> {
       secrets: { token: DEFAULT_HEC_TOKEN },
     });
     rss.start();
+    const receiverBefore = await hec.count();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const hecResult = await drainSink(deps, hecSink.id);
     const hecSeconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    const hecReceived = await hec.count();
+    const receiverAfter = await hec.count();
+    const hecReceived = receiverAfter.events;
+    const receiverCpuMs =
+      (receiverAfter.cpu.user +
+        receiverAfter.cpu.system -
+        receiverBefore.cpu.user -
+        receiverBefore.cpu.system) /
+      1000;
 
     const syslogSink = await addSink(deps, syslogTenant, {
       type: 'syslog',
@@ -141,6 +153,11 @@ export async function run(): Promise<BenchResult> {
         {
           name: 'HEC: exporter CPU (user+system) per 1,000 events',
           value: Number(((cpu.user + cpu.system) / 1000 / (eventCount / 1000)).toFixed(2)),
+          unit: 'ms',
+        },
+        {
+          name: 'HEC receiver CPU per 1,000 events (parses every envelope)',
+          value: Number((receiverCpuMs / (eventCount / 1000)).toFixed(2)),
           unit: 'ms',
         },
         {
