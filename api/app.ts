@@ -30,6 +30,7 @@ import { ApiError, errorBody } from './errors.ts';
 import type { ApiDeps, RouteAccess, RouteDefinition, TenantRouteContext, TokenIdentity } from './route.ts';
 import { routes as allRoutes } from './routes/index.ts';
 import { hashToken, isWellFormedToken } from './tokens/format.ts';
+import { serveDashboard } from './web/serve-dashboard.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -62,6 +63,11 @@ export interface BuildOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** The routes to serve. @defaultValue every route of routes/index.ts */
   routes?: RouteDefinition[];
+  /**
+   * The built dashboard (web/dist) to serve at `/`; without a build there, `/` answers 503 saying
+   * how to build it. @defaultValue undefined: no dashboard, API only
+   */
+  webRoot?: string;
 }
 
 export const apiVersion = '0.1.0';
@@ -158,6 +164,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   });
 
   for (const route of options.routes ?? allRoutes) registerRoute(app, deps, route);
+  if (options.webRoot) await serveDashboard(app, options.webRoot);
   return app;
 }
 

@@ -7,13 +7,17 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../runtime/app.ts';
 import { BullScanQueue } from '../scanner/queue/bullmq.ts';
 import { build } from './app.ts';
-import { loadConnectService } from './oauth/service.ts';
+import { type ConnectService, loadConnectService } from './oauth/service.ts';
 
 export interface ServeOptions {
   /** @defaultValue '127.0.0.1' */
   host: string;
   /** 0 picks a free port. @defaultValue 8080 */
   port: number;
+  /** The built dashboard to serve at `/` (web/dist). @defaultValue undefined: API only */
+  webRoot?: string;
+  /** OAuth connect flows. @defaultValue the PERISCOPE_CONNECT_CONFIG file's, if set */
+  connect?: ConnectService;
 }
 
 export interface RunningServer {
@@ -47,9 +51,10 @@ export async function startServer(runtime: App, options: ServeOptions): Promise<
       checks: readinessChecks(runtime),
       vault: { box: runtime.box, connectors: runtime.connectors },
       exports: runtime.exportDeps,
-      connect: loadConnectService(runtime.box),
+      connect: options.connect ?? loadConnectService(runtime.box),
     },
     logger: runtime.logger,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

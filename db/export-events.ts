@@ -64,7 +64,11 @@ async function loadContext(db: Database, tenantId: string): Promise<Context> {
     db.execute(sql`select id, slug, name from tenants where id = ${tenantId}`),
     db.execute(sql`select id, provider, name from connections where tenant_id = ${tenantId}`),
   ]);
-  const tenant = rowsOf<ExportEvent['tenant']>(tenantRows)[0] ?? { id: tenantId, slug: tenantId, name: tenantId };
+  const tenant = rowsOf<ExportEvent['tenant']>(tenantRows)[0] ?? {
+    id: tenantId,
+    slug: tenantId,
+    name: tenantId,
+  };
   const connections = new Map(rowsOf<ExportEvent['connection']>(connectionRows).map((c) => [c.id, c]));
   return { tenant, connections };
 }
@@ -148,7 +152,11 @@ function toExportEvent(row: EventRow, context: Context, rules: RuleCatalog): Exp
     detail: row.detail ?? {},
     scanId: row.scan_id,
     tenant: context.tenant,
-    connection: context.connections.get(row.connection_id) ?? { id: row.connection_id, provider: row.provider, name: '' },
+    connection: context.connections.get(row.connection_id) ?? {
+      id: row.connection_id,
+      provider: row.provider,
+      name: '',
+    },
     finding: {
       id: row.finding_id,
       fingerprint: row.fingerprint,

@@ -31,6 +31,7 @@ import deleteFindingMute from './findings/deleteFindingMute.ts';
 import deleteFindingSeverity from './findings/deleteFindingSeverity.ts';
 import getFinding from './findings/getFinding.ts';
 import getFindings from './findings/getFindings.ts';
+import getFindingTrend from './findings/getFindingTrend.ts';
 import putFindingMute from './findings/putFindingMute.ts';
 import putFindingSeverity from './findings/putFindingSeverity.ts';
 import getHealthz from './health/getHealthz.ts';
@@ -51,6 +52,7 @@ import postSchedule from './schedules/postSchedule.ts';
 import getTenant from './tenants/getTenant.ts';
 import getTenants from './tenants/getTenants.ts';
 import postTenant from './tenants/postTenant.ts';
+import getTokenSelf from './token/getTokenSelf.ts';
 
 export const routes: RouteDefinition<RouteSchema>[] = [
   getHealthz,
@@ -61,8 +63,10 @@ export const routes: RouteDefinition<RouteSchema>[] = [
   getTenants,
   postTenant,
   getTenant,
+  getTokenSelf,
   getFindings,
   getFinding,
+  getFindingTrend,
   putFindingMute,
   deleteFindingMute,
   putFindingSeverity,

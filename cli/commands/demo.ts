@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { startServer } from '../../api/server.ts';
 import { createApiToken, revokeToken } from '../../api/tokens/issue.ts';
+import { builtDashboardDir } from '../../api/web/serve-dashboard.ts';
 import { createConnection, listConnections, updateConnection } from '../../db/connections.ts';
 import type { Scan } from '../../db/scans.ts';
 import { ensureTenant } from '../../db/tenants.ts';
@@ -23,6 +24,7 @@ import { startInProcessScheduler } from '../../scanner/queue/in-process-schedule
 import { requestScans } from '../../scanner/queue/request.ts';
 import { verifyConnection } from '../../scanner/verify-connection.ts';
 import { withApp } from '../context.ts';
+import { type DemoConnect, demoConnectService } from '../demo-connect.ts';
 import { note, print } from '../output.ts';
 import { followScans } from '../scan-progress.ts';
 import { printScanSummary } from '../scan-summary.ts';
@@ -54,16 +56,23 @@ async function upsertDemoConnection(app: App, tenantId: string, sim: SimulatedCo
 }
 
 /**
- * Serves the API on loopback with a read-only token for the demo tenant, printed once here and
- * revoked when the demo stops. Returns the function that stops both.
+ * Serves the API and the dashboard on loopback with a read-only token for the demo tenant,
+ * printed once here and revoked when the demo stops. Returns the function that stops both.
  */
-async function serveDemoApi(app: App, port: number): Promise<() => Promise<void>> {
-  const server = await startServer(app, { host: '127.0.0.1', port });
+async function serveDemoApi(app: App, port: number, connect: DemoConnect): Promise<() => Promise<void>> {
+  const server = await startServer(app, {
+    host: '127.0.0.1',
+    port,
+    webRoot: builtDashboardDir,
+    connect: connect.service,
+  });
+  connect.setPublicUrl(server.url);
   const created = await createApiToken(app.database.db, {
     tenant: 'demo',
     scopes: ['findings:read'],
     name: 'periscope demo',
   });
+  note(`Dashboard: ${server.url}/ (log in with the token below)`);
   note(`REST API: ${server.url}/v1/tenants/demo/findings (docs: ${server.url}/docs)`);
   note('read-only token for the demo tenant (shown once, revoked when the demo stops):');
   print(created.token);
@@ -85,8 +94,12 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .description('scan simulated vendor tenants on loopback and print the findings (no servers needed)')
     .option('--once', 'scan once and exit instead of running until Ctrl-C')
-    .option('--api-port <port>', 'port of the REST API served while the demo runs; 0 picks a free one', '0')
-    .option('--no-api', 'do not serve the REST API')
+    .option(
+      '--api-port <port>',
+      'port of the REST API and dashboard served while the demo runs; 0 picks a free one',
+      '0',
+    )
+    .option('--no-api', 'do not serve the REST API and dashboard')
     .action((opts: { once?: boolean; api: boolean; apiPort: string }) =>
       withApp(async (app) => {
         const apiPort = parseDemoPort(opts.apiPort);
@@ -173,7 +186,8 @@ export function registerDemo(program: Command): void {
             process.exitCode = exitCodeFor(finished);
             return;
           }
-          const stopApi = opts.api ? await serveDemoApi(app, apiPort) : null;
+          const connect = demoConnectService(app.box, { github, google, microsoft });
+          const stopApi = opts.api ? await serveDemoApi(app, apiPort, connect) : null;
           const stopScheduler = startInProcessScheduler(db, app.queue, app.logger);
           note('simulators and the scheduler are running; Ctrl-C to stop');
           await untilSignal();

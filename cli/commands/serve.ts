@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startServer } from '../../api/server.ts';
+import { builtDashboardDir } from '../../api/web/serve-dashboard.ts';
 import { parseEnv } from '../../runtime/env.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { PeriscopeError } from '../../scanner/errors.ts';
@@ -30,12 +31,13 @@ export function registerServe(program: Command): void {
       const logger = createLogger({ level: env.PERISCOPE_LOG_LEVEL });
       return withApp(
         async (app) => {
-          const server = await startServer(app, { host: opts.host, port });
+          const server = await startServer(app, { host: opts.host, port, webRoot: builtDashboardDir });
           const stopScheduler =
             app.queue.mode === 'in-process'
               ? startInProcessScheduler(app.database.db, app.queue, logger)
               : null;
           note(`Periscope API listening on ${server.url} (docs: ${server.url}/docs); Ctrl-C to stop`);
+          note(`Dashboard: ${server.url}/ (log in with a token from \`periscope token create\`)`);
           note(`stopping after ${await untilSignal()}`);
           stopScheduler?.();
           await server.close();
