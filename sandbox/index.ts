@@ -3,6 +3,7 @@
  * production code.
  */
 export * from './anthropic/index.ts';
+export { simulatorConnectApps } from './connect-apps.ts';
 export {
   type ActiveFault,
   createFaultInjector,

@@ -13,6 +13,7 @@ import { SecretBox } from '../../runtime/secrets.ts';
 import {
   type GoogleSimulator,
   type MicrosoftSimulator,
+  simulatorConnectApps,
   startGoogleSimulator,
   startMicrosoftSimulator,
 } from '../../sandbox/index.ts';
@@ -42,28 +43,7 @@ export async function startConnectEnv(publicUrl = 'http://periscope.test'): Prom
   const github = h.alpha.harness.sim;
   const settings = parseConnectSettings({
     publicUrl,
-    google: {
-      clientId: google.webClient.clientId,
-      clientSecret: google.webClient.clientSecret,
-      authUrl: google.authUrl,
-      tokenUrl: google.tokenUrl,
-      apiBaseUrl: google.origin,
-    },
-    microsoft: {
-      clientId: microsoft.scanner.clientId,
-      clientSecret: microsoft.scanner.clientSecret,
-      loginUrl: new URL(microsoft.authority).origin,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      sharepointAdminUrl: microsoft.sharepointAdminUrl,
-      caCertificate: microsoft.caPem,
-    },
-    github: {
-      appId: github.app.appId,
-      privateKey: github.app.privateKey,
-      slug: github.app.slug,
-      webUrl: github.origin,
-      apiBaseUrl: github.baseUrl,
-    },
+    ...simulatorConnectApps({ github, google, microsoft }),
   });
   const setPublicUrl = (url: string) => {
     settings.publicUrl = url;
