@@ -6,98 +6,19 @@
  * Validated in tests against compliance-finding-1.8.0.schema.json.
  */
 import type { ExportEvent, ProductInfo } from '../export-event.ts';
+import type {
+  ActivityId,
+  OcsfComplianceFinding,
+  OcsfLifecycle,
+  SeverityId,
+  StatusId,
+} from './compliance-finding-types.ts';
 
-export const OCSF_VERSION = '1.8.0';
-const CATEGORY_UID = 2;
-const CLASS_UID = 2003;
+export type { OcsfComplianceFinding, OcsfLifecycle } from './compliance-finding-types.ts';
 
-type ActivityId = 1 | 2 | 3;
-type StatusId = 1 | 3 | 4;
-type ComplianceStatusId = 1 | 3;
-type SeverityId = 1 | 2 | 3 | 4 | 5;
-
-export interface OcsfProduct {
-  name: string;
-  vendor_name: string;
-  version: string;
-  uid?: string;
-}
-
-export interface OcsfResource {
-  uid: string;
-  uid_alt: string;
-  name: string;
-  type: string;
-  group: { name: string };
-  labels: string[];
-  data: { evidence: Record<string, unknown>; url?: string };
-}
-
-export interface OcsfComplianceFinding {
-  activity_id: ActivityId;
-  activity_name: string;
-  category_uid: typeof CATEGORY_UID;
-  category_name: 'Findings';
-  class_uid: typeof CLASS_UID;
-  class_name: 'Compliance Finding';
-  type_uid: number;
-  type_name: string;
-  severity_id: SeverityId;
-  severity: string;
-  status_id: StatusId;
-  status: string;
-  /** Epoch milliseconds (OCSF timestamp_t), never seconds. */
-  time: number;
-  message: string;
-  metadata: {
-    version: typeof OCSF_VERSION;
-    uid: string;
-    product: OcsfProduct;
-    tenant_uid: string;
-    correlation_uid?: string;
-    event_code: string;
-    log_name: string;
-    sequence: number;
-    profiles: string[];
-  };
-  finding_info: {
-    uid: string;
-    title: string;
-    desc?: string;
-    types: string[];
-    created_time: number;
-    first_seen_time: number;
-    last_seen_time: number;
-    modified_time: number;
-    src_url?: string;
-    analytic: { uid: string; name: string; type_id: 1; type: 'Rule' };
-  };
-  compliance: {
-    control: string;
-    standards: string[];
-    requirements: string[];
-    desc?: string;
-    status_id: ComplianceStatusId;
-    status: 'Pass' | 'Fail';
-  };
-  resources: OcsfResource[];
-  cloud: {
-    provider: string;
-    account: { uid: string; name: string; type_id: 15 | 17 | 99; type: string };
-  };
-  remediation?: { desc: string; references: string[] };
-  unmapped: { periscope: Record<string, unknown> };
-}
-
-/** Where a finding event sits in the OCSF finding life cycle. */
-export interface OcsfLifecycle {
-  activityId: ActivityId;
-  activityName: 'Create' | 'Update' | 'Close';
-  statusId: StatusId;
-  statusName: 'New' | 'Suppressed' | 'Resolved';
-  complianceStatusId: ComplianceStatusId;
-  typeUid: number;
-}
+export const OCSF_VERSION = '1.8.0' as const;
+const CATEGORY_UID = 2 as const;
+const CLASS_UID = 2003 as const;
 
 const activityNames = { 1: 'Create', 2: 'Update', 3: 'Close' } as const;
 const statusNames = { 1: 'New', 3: 'Suppressed', 4: 'Resolved' } as const;

@@ -13,8 +13,9 @@ import { createSelfSignedCertificate } from '../../../sandbox/tls-cert.ts';
 import { createDestinationGuard } from '../../../siem/destination-guard.ts';
 import type { ExportEvent } from '../../../siem/export-event.ts';
 import { toCef } from '../../../siem/render/cef.ts';
+import { syslogMessage } from '../../../siem/render/rfc5424.ts';
 import type { SinkClient, SinkError } from '../../../siem/sink.ts';
-import syslogSink, { type SyslogSecrets, syslogMessage } from '../../../siem/sinks/syslog.ts';
+import syslogSink, { type SyslogSecrets } from '../../../siem/sinks/syslog.ts';
 import { exportEvent, exportEvents, testProduct } from '../../support/export-events.ts';
 import { type RsyslogInput, startRsyslog, type TestRsyslog } from '../../support/rsyslog.ts';
 
