@@ -39,7 +39,9 @@ export function findOpenAIViolations(
   options: OpenAIOracleOptions = {},
 ): OpenAIFinding[] {
   const policy = parsePolicy(options.policy ?? {});
-  const t = Math.floor(now.getTime() / 1000);
+  // Fractional seconds, as precise as the rules' clock: a user generated exactly staleDays ago is
+  // stale a moment later for both (flooring here made the oracle disagree within the same second).
+  const t = now.getTime() / 1000;
   const days = (since: number) => (t - since) / DAY;
   const found: OpenAIFinding[] = [];
   const add = (ruleId: string, assetKey: string) => found.push({ ruleId, assetKey });
