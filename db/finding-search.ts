@@ -45,19 +45,6 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Unqualified column names, so it applies to the findings table and to a subquery of it alike. */
-function textCondition(text: string): SQL {
-  const pattern = likePattern(text);
-  if (text.includes(findingSearchTextSeparator)) {
-    // Could match across two fields of the joined text: check each field (rare, no index).
-    return sql`(title ilike ${pattern} or rule_id ilike ${pattern} or asset_name ilike ${pattern}
-      or asset_key ilike ${pattern} or asset_external_id ilike ${pattern})`;
-  }
-  // Without the separator, a match in the joined fields lies inside one field: the same rows,
-  // through the trigram index (findings_tenant_search_text_idx).
-  return sql`${sql.raw(findingSearchTextSql)} ilike ${pattern}`;
-}
-
 function conditionsOf(tenantId: string, filter: FindingSearch): SQL[] {
   const where: SQL[] = [eq(findings.tenantId, tenantId)];
   const status = filter.status ?? ['open'];
@@ -80,7 +67,20 @@ function conditionsOf(tenantId: string, filter: FindingSearch): SQL[] {
   if (filter.firstSeenTo) where.push(lte(findings.firstSeenAt, filter.firstSeenTo));
   if (filter.lastSeenFrom) where.push(gte(findings.lastSeenAt, filter.lastSeenFrom));
   if (filter.lastSeenTo) where.push(lte(findings.lastSeenAt, filter.lastSeenTo));
-  if (filter.text) where.push(textCondition(filter.text));
+  if (filter.text) {
+    const pattern = likePattern(filter.text);
+    if (filter.text.includes(findingSearchTextSeparator)) {
+      // Could match across two fields of the joined text: check each field (rare, no index).
+      where.push(
+        sql`(${findings.title} ilike ${pattern} or ${findings.ruleId} ilike ${pattern} or ${findings.assetName} ilike ${pattern}
+          or ${findings.assetKey} ilike ${pattern} or ${findings.assetExternalId} ilike ${pattern})`,
+      );
+    } else {
+      // Without the separator, a match in the joined fields lies inside one field: the same rows,
+      // through the trigram index (findings_tenant_search_text_idx).
+      where.push(sql`${sql.raw(findingSearchTextSql)} ilike ${pattern}`);
+    }
+  }
   return where;
 }
 
@@ -124,48 +124,8 @@ export async function searchFindings(
   filter: FindingSearch,
   page: FindingPageRequest,
 ): Promise<{ rows: Finding[]; hasMore: boolean }> {
-  const rows =
-    (filter.text ? await firstMatchesInWindow(db, tenantId, filter, page) : undefined) ??
-    (await findingPageQuery(db, tenantId, filter, page));
+  const rows = await findingPageQuery(db, tenantId, filter, page);
   return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
-}
-
-/** Rows the common-word path reads in page order before it gives up (see firstMatchesInWindow). */
-export const textSearchWindow = 500;
-
-/**
- * A common word ("report") matches a large share of a tenant's findings, and the trigram index
- * then fetches every match only to keep one page. Reading the first rows in the page's own order
- * (the keyset index) and filtering those finds the page after a few hundred rows. The result is
- * exact when the window holds a full page of matches, since any match beyond the window sorts
- * after all of it; otherwise this answers undefined and the trigram query runs.
- */
-async function firstMatchesInWindow(
-  db: Database,
-  tenantId: string,
-  filter: FindingSearch,
-  page: FindingPageRequest,
-): Promise<Finding[] | undefined> {
-  const window = findingPageQuery(
-    db,
-    tenantId,
-    { ...filter, text: undefined },
-    { ...page, limit: textSearchWindow - 1 },
-  ).as('text_window');
-  const key =
-    page.sort === 'severity'
-      ? sql.raw(severityRank)
-      : page.sort === 'lastSeenAt'
-        ? sql`${window.lastSeenAt}`
-        : sql`${window.firstSeenAt}`;
-  const order = page.direction === 'desc' ? [desc(key), desc(window.id)] : [asc(key), asc(window.id)];
-  const rows = await db
-    .select()
-    .from(window)
-    .where(textCondition(filter.text!))
-    .orderBy(...order)
-    .limit(page.limit + 1);
-  return rows.length > page.limit ? rows : undefined;
 }
 
 export interface FindingFacets {
