@@ -5,16 +5,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { Gauge, Histogram, Registry } from 'prom-client';
-import type { Database } from '../db/client.ts';
+import { type Database, rowsOf } from '../db/client.ts';
 import { BullScanQueue } from '../scanner/queue/bullmq.ts';
 import type { ScanQueue } from '../scanner/queue/types.ts';
 
 /** Scan durations are taken from scans finished in this window (a histogram rebuilt per scrape). */
 export const durationWindowDays = 7;
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: unknown[] }).rows ?? []) as T[];
-}
 
 export function createMetricsRegistry(db: Database, queue: ScanQueue): Registry {
   const registry = new Registry();

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type Database, type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { type Database, type DatabaseHandle, openDatabase, rowsOf } from '../db/client.ts';
 import { rules } from '../rules/index.ts';
 
 /** Share of findings per provider, in percent (100 slots). */
@@ -50,11 +50,6 @@ export function ruleSlots(): RuleSlot[] {
     }
   }
   return slots;
-}
-
-/** The rows of a raw query (both drivers answer { rows }). */
-export function rowsOf(result: unknown): unknown[] {
-  return (result as { rows?: unknown[] }).rows ?? [];
 }
 
 export interface BenchTenant {

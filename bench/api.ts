@@ -15,7 +15,7 @@ import { type SQLWrapper, sql } from 'drizzle-orm';
 import { build } from '../api/app.ts';
 import { createApiToken } from '../api/tokens/issue.ts';
 import { loadConnectors } from '../connectors/index.ts';
-import type { Database } from '../db/client.ts';
+import { type Database, rowsOf } from '../db/client.ts';
 import {
   type FindingPageRequest,
   type FindingSearch,
@@ -32,7 +32,6 @@ import {
   existingTenants,
   insertFindings,
   openKeptDatabase,
-  rowsOf,
   ruleSlots,
 } from './api-data.ts';
 import type { LoadPlan, LoadResult, LoadShape } from './api-load.ts';

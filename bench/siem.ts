@@ -6,6 +6,7 @@
  */
 import { fork } from 'node:child_process';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db/client.ts';
 import { ruleCatalog } from '../db/export-events.ts';
 import { rules } from '../rules/index.ts';
 import { createLogger } from '../runtime/logger.ts';
@@ -50,8 +51,6 @@ async function startRemoteHec() {
     close: () => ask<boolean>('close'),
   };
 }
-
-const rowsOf = <T>(result: unknown) => ((result as { rows?: unknown[] }).rows ?? []) as T[];
 
 /** A tenant whose outbox holds `events` rows over events/10 findings, written by SQL in bulk. */
 async function seedOutbox(db: ExportDeps['db'], box: SecretBox, slug: string, events: number) {

@@ -15,6 +15,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The rows of a raw `db.execute` statement: node-postgres and PGlite both answer `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return ((result as { rows?: unknown[] }).rows ?? []) as T[];
+}
+
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface OpenDatabaseOptions {

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Rule } from '../rules/define-rule.ts';
 import type { Severity } from '../scanner/model.ts';
 import { type ExportEvent, exportEventUid } from '../siem/export-event.ts';
-import type { Database } from './client.ts';
+import { type Database, rowsOf } from './client.ts';
 import type { FindingEventType } from './findings.ts';
 
 interface EventRow {
@@ -130,10 +130,6 @@ export async function cursorBefore(db: Database, tenantId: string, since: Date):
     ),
   );
   return row?.first == null ? await outboxHead(db, tenantId) : Number(row.first) - 1;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: unknown[] }).rows ?? []) as T[];
 }
 
 function toExportEvent(row: EventRow, context: Context, rules: RuleCatalog): ExportEvent {

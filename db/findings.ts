@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { PeriscopeError } from '../scanner/errors.ts';
 import type { AssetKind, Severity } from '../scanner/model.ts';
-import type { Database } from './client.ts';
+import { type Database, rowsOf } from './client.ts';
 import { lockTenantOutbox } from './finding-events.ts';
 import { assets, findingEvents, findings } from './schema.ts';
 
@@ -57,11 +57,6 @@ async function insertEvents(tx: Pick<Database, 'execute'>, events: EventRow[]): 
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as r(tenant_id uuid, finding_id uuid, scan_id uuid, type text, from_status text, to_status text, severity text,
            detail jsonb, at timestamptz)`);
-}
-
-/** The rows of a raw statement; node-postgres and PGlite both answer `{ rows }`. */
-async function rowsOf(result: Promise<unknown>): Promise<unknown[]> {
-  return ((await result) as { rows?: unknown[] }).rows ?? [];
 }
 
 function muteActive(mutedUntil: Date | null, muteReason: string | null, now: Date): boolean {
@@ -126,8 +121,8 @@ export async function applyObservations(
 
     // One JSON parameter expanded by jsonb_to_recordset, as db/assets.ts does: building a
     // thousand-row VALUES list through the query builder cost more CPU than the database work.
-    const saved = (await rowsOf(
-      tx.execute(sql`
+    const saved = rowsOf(
+      await tx.execute(sql`
         insert into findings (tenant_id, connection_id, fingerprint, rule_id, title, severity, status, provider,
                               asset_key, asset_kind, asset_external_id, asset_name, asset_url, evidence,
                               first_seen_at, last_seen_at, resolved_at, last_scan_id)
@@ -146,7 +141,7 @@ export async function applyObservations(
           asset_name = excluded.asset_name, asset_url = excluded.asset_url, evidence = excluded.evidence,
           last_seen_at = excluded.last_seen_at, last_scan_id = excluded.last_scan_id, resolved_at = null
         returning id, fingerprint, severity`),
-    )) as Array<{ id: string; fingerprint: string; severity: string }>;
+    ) as Array<{ id: string; fingerprint: string; severity: string }>;
 
     const events: EventRow[] = [];
     for (const row of saved) {
