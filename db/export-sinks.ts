@@ -2,9 +2,9 @@
  * Storage of SIEM destinations and their delivery state. Every function takes the tenant (or a
  * sink id already resolved within a tenant) so no query can reach another tenant's sinks.
  */
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { PeriscopeError } from '../scanner/errors.ts';
-import type { Database } from './client.ts';
+import { type Database, rowsOf } from './client.ts';
 import { exportDeadLetters, exportSinks } from './schema.ts';
 
 export type ExportSink = typeof exportSinks.$inferSelect;
@@ -199,7 +199,7 @@ export async function pauseSink(db: Database, sinkId: string, reason: string): P
 export async function listDeadLetters(
   db: Database,
   sink: Pick<ExportSink, 'tenantId' | 'id'>,
-  options: { pendingOnly?: boolean; limit?: number } = {},
+  options: { pendingOnly?: boolean; limit?: number; afterEventId?: number } = {},
 ): Promise<DeadLetter[]> {
   return db
     .select()
@@ -209,6 +209,7 @@ export async function listDeadLetters(
         eq(exportDeadLetters.tenantId, sink.tenantId),
         eq(exportDeadLetters.sinkId, sink.id),
         options.pendingOnly ? isNull(exportDeadLetters.replayedAt) : undefined,
+        options.afterEventId !== undefined ? gt(exportDeadLetters.eventId, options.afterEventId) : undefined,
       ),
     )
     .orderBy(asc(exportDeadLetters.eventId))
@@ -242,6 +243,6 @@ export async function sinkLag(
       coalesce(extract(epoch from now() - (select at from finding_events
         where tenant_id = ${sink.tenantId} and id > ${sink.cursor} order by id limit 1)), 0)::float8 as age
     from finding_events where tenant_id = ${sink.tenantId} and id > ${sink.cursor}`);
-  const row = ((result as { rows?: Array<{ n: number; age: number }> }).rows ?? [])[0];
+  const [row] = rowsOf<{ n: number; age: number }>(result);
   return { events: Number(row?.n ?? 0), oldestSeconds: Math.max(0, Number(row?.age ?? 0)) };
 }

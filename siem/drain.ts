@@ -67,9 +67,9 @@ export async function drainSink(
   try {
     if (sink.state !== 'active')
       return { ...result, status: 'paused', error: sink.pausedReason ?? undefined };
-    client = await openSinkClient(deps, sink);
-    const definition = deps.sinks[sink.type as keyof typeof deps.sinks]!;
-    const batchSize = Math.max(1, Math.min(definition.maxBatch, options.batchSize ?? definition.maxBatch));
+    const opened = await openSinkClient(deps, sink);
+    client = opened.client;
+    const batchSize = Math.max(1, Math.min(opened.maxBatch, options.batchSize ?? opened.maxBatch));
     const signal = options.signal ?? new AbortController().signal;
     let cursor = sink.cursor;
     let pending = loadExportEventsAfter(deps.db, sink.tenantId, cursor, batchSize, deps.rules);

@@ -173,7 +173,7 @@ export async function sinkStatus(deps: ExportDeps, row: ExportSink): Promise<Sin
 export interface ReplayResult {
   /** Dead letters delivered now. */
   replayed: number;
-  /** Dead letters the destination refused again (they stay dead, with the new reason). */
+  /** Dead letters the destination refused again (they stay pending, with their first reason). */
   stillRefused: number;
   /** The drain that followed. */
   drain: DrainResult;
@@ -209,44 +209,48 @@ export async function replaySink(
     );
   let replayed = 0;
   let stillRefused = 0;
-  let failure: unknown;
-  const client = await openSinkClient(deps, sink);
   try {
-    const definition = sinkDefinition(deps, sink.type);
-    for (;;) {
-      const letters = await listDeadLetters(deps.db, sink, { pendingOnly: true, limit: definition.maxBatch });
-      const fresh = letters.filter((l, i) => i === 0 || l.eventId !== letters[i - 1]!.eventId);
-      if (fresh.length === 0) break;
-      const events = await loadExportEventsByIds(
-        deps.db,
-        tenantId,
-        fresh.map((l) => l.eventId),
-        deps.rules,
-      );
-      const outcomes = events.length > 0 ? await client.deliver(events, new AbortController().signal) : [];
-      const settled = new Set<number>();
-      events.forEach((event, i) => {
-        const outcome = outcomes?.[i] ?? { status: 'delivered' as const };
-        if (outcome.status === 'delivered') replayed++;
-        if (outcome.status === 'rejected') stillRefused++;
-        if (outcome.status !== 'retry') settled.add(event.eventId);
-      });
-      // Letters whose event is gone (finding deleted with its connection) are settled too.
-      const loaded = new Set(events.map((e) => e.eventId));
-      const done = letters.filter((l) => settled.has(l.eventId) || !loaded.has(l.eventId));
-      await markReplayed(
-        deps.db,
-        done.map((l) => l.id),
-      );
-      if (done.length < letters.length) break;
+    const { client, maxBatch } = await openSinkClient(deps, sink);
+    try {
+      // One pass in event order: a letter refused again stays pending (with its first reason), so
+      // the next page starts after the last letter read, not at the first pending one.
+      let after = 0;
+      for (;;) {
+        const letters = await listDeadLetters(deps.db, sink, {
+          pendingOnly: true,
+          limit: maxBatch,
+          afterEventId: after,
+        });
+        if (letters.length === 0) break;
+        after = letters.at(-1)!.eventId;
+        const ids = [...new Set(letters.map((l) => l.eventId))];
+        const events = await loadExportEventsByIds(deps.db, tenantId, ids, deps.rules);
+        const outcomes = events.length > 0 ? await client.deliver(events, new AbortController().signal) : [];
+        const settled = new Set<number>();
+        let retry = false;
+        events.forEach((event, i) => {
+          const outcome = outcomes?.[i] ?? { status: 'delivered' as const };
+          if (outcome.status === 'delivered') {
+            replayed++;
+            settled.add(event.eventId);
+          } else if (outcome.status === 'rejected') stillRefused++;
+          else retry = true;
+        });
+        // Letters whose event is gone (finding deleted with its connection) are settled too.
+        const loaded = new Set(events.map((e) => e.eventId));
+        const done = letters.filter((l) => settled.has(l.eventId) || !loaded.has(l.eventId));
+        await markReplayed(
+          deps.db,
+          done.map((l) => l.id),
+        );
+        if (retry) break;
+      }
+    } finally {
+      await client.close().catch(() => {});
     }
-  } catch (error) {
-    failure = error;
   } finally {
-    await client.close().catch(() => {});
     await releaseLease(deps.db, sink.id);
   }
-  if (failure) throw failure;
   return { replayed, stillRefused, drain: await drainSink(deps, sink.id, options.drain) };
 }
 

@@ -26,7 +26,11 @@ export function sinkDefinition(
   return definition;
 }
 
-export async function openSinkClient(deps: ExportDeps, sink: ExportSink): Promise<SinkClient> {
+/** The sink's client and its largest batch. */
+export async function openSinkClient(
+  deps: ExportDeps,
+  sink: ExportSink,
+): Promise<{ client: SinkClient; maxBatch: number }> {
   const [tenant] = await deps.db
     .select({ slug: tenants.slug })
     .from(tenants)
@@ -39,7 +43,7 @@ export async function openSinkClient(deps: ExportDeps, sink: ExportSink): Promis
     `export sink "${sink.name}" secrets`,
     true,
   );
-  return definition.open({
+  const client = definition.open({
     config,
     secrets,
     sinkId: sink.id,
@@ -48,4 +52,5 @@ export async function openSinkClient(deps: ExportDeps, sink: ExportSink): Promis
     guard: deps.guard,
     logger: deps.logger.child({ sink: sink.name, sinkType: sink.type }),
   });
+  return { client, maxBatch: definition.maxBatch };
 }

@@ -151,6 +151,33 @@ describe('export delivery (drain)', () => {
     expect(f.logs.join('')).not.toContain(DEFAULT_HEC_TOKEN);
   });
 
+  it('keeps a dead letter the destination refuses again pending, and replays the others', async () => {
+    await f.open(6);
+    const sink = await addHec({}, 'not-the-right-token');
+    expect((await drainSink(f.deps, sink.id)).status).toBe('paused');
+    const letters = await listDeadLetters(f.deps.db, { tenantId: f.tenantId, id: sink.id });
+    await updateSink(f.deps, f.tenantId, 'splunk', { secrets: { token: DEFAULT_HEC_TOKEN } });
+    const refused = letters.at(-1)!.eventId;
+    hec.rejectEnvelopes(
+      (e) => (e.event as { metadata: { sequence: number } }).metadata.sequence === refused,
+      6,
+    );
+    const first = await replaySink(f.deps, f.tenantId, 'splunk');
+    expect(first).toMatchObject({ replayed: 5, stillRefused: 1 });
+    const pending = await listDeadLetters(
+      f.deps.db,
+      { tenantId: f.tenantId, id: sink.id },
+      { pendingOnly: true },
+    );
+    expect(pending.map((l) => l.eventId)).toEqual([refused]);
+    hec.rejectEnvelopes(undefined);
+    const second = await replaySink(f.deps, f.tenantId, 'splunk');
+    expect(second).toMatchObject({ replayed: 1, stillRefused: 0 });
+    expect(new Set(received(hec).map((r) => r.sequence))).toEqual(
+      new Set((await f.events()).map((e) => e.id)),
+    );
+  });
+
   it('dead-letters only the event the destination rejects and delivers the rest', async () => {
     await f.open(10);
     const outbox = await f.events();
