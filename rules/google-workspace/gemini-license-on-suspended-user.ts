@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { geminiLicenseEvidence } from '../gemini-license.ts';
 
 export default defineRule({
   id: 'google-workspace/gemini-license-on-suspended-user',
@@ -19,17 +20,9 @@ export default defineRule({
   frameworks: { soc2: ['CC6.2'], iso27001: ['A.5.18'] },
   appliesTo: (asset) => asset.settingType === 'google-workspace.gemini_license',
   evaluate(asset) {
-    const { email, productId, skuId, skuName, isAdmin, suspended } = asset.values;
+    const { isAdmin, suspended } = asset.values;
     // suspended null: the directory did not list the user, so we do not know.
     if (suspended !== true) return null;
-    return {
-      evidence: {
-        email: email ?? asset.name,
-        productId,
-        skuId,
-        skuName: skuName ?? null,
-        isAdmin: isAdmin ?? null,
-      },
-    };
+    return { evidence: { ...geminiLicenseEvidence(asset), isAdmin: isAdmin ?? null } };
   },
 });

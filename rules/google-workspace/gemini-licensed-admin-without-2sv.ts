@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { geminiLicenseEvidence } from '../gemini-license.ts';
 
 export default defineRule({
   id: 'google-workspace/gemini-licensed-admin-without-2sv',
@@ -24,18 +25,10 @@ export default defineRule({
   },
   appliesTo: (asset) => asset.settingType === 'google-workspace.gemini_license',
   evaluate(asset) {
-    const { email, productId, skuId, skuName, isAdmin, enrolledIn2Sv, suspended, archived } = asset.values;
+    const { isAdmin, enrolledIn2Sv, suspended, archived } = asset.values;
     // Unknown role or enrollment (a user the directory did not list) is not judged; accounts
     // that cannot sign in are google-workspace/gemini-license-on-suspended-user's concern.
     if (isAdmin !== true || enrolledIn2Sv !== false || suspended === true || archived === true) return null;
-    return {
-      evidence: {
-        email: email ?? asset.name,
-        productId,
-        skuId,
-        skuName: skuName ?? null,
-        enrolledIn2Sv: false,
-      },
-    };
+    return { evidence: { ...geminiLicenseEvidence(asset), enrolledIn2Sv: false } };
   },
 });

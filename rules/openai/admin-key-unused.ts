@@ -1,4 +1,5 @@
-import { daysBetween, defineRule } from '../define-rule.ts';
+import { defineRule } from '../define-rule.ts';
+import { unusedKeyEvidence } from '../unused-key.ts';
 
 interface Options extends Record<string, unknown> {
   /** Days without use before an admin key is stale; default: the tenant policy's staleDays. */
@@ -25,29 +26,7 @@ export default defineRule<'api_key', Options>({
   evaluate(asset, ctx) {
     if (asset.expiresAt && new Date(asset.expiresAt) <= ctx.now) return null; // expired keys do nothing
     const staleDays = ctx.options.staleDays ?? ctx.policy.staleDays;
-    if (asset.lastUsedAt) {
-      const idleDays = Math.floor(daysBetween(asset.lastUsedAt, ctx.now));
-      return daysBetween(asset.lastUsedAt, ctx.now) > staleDays
-        ? {
-            evidence: {
-              hint: asset.hint,
-              owner: asset.owner,
-              lastUsedAt: asset.lastUsedAt,
-              idleDays,
-              staleDays,
-            },
-          }
-        : null;
-    }
-    if (!asset.createdAt || daysBetween(asset.createdAt, ctx.now) <= staleDays) return null;
-    return {
-      evidence: {
-        hint: asset.hint,
-        owner: asset.owner,
-        lastUsedAt: null,
-        createdAt: asset.createdAt,
-        staleDays,
-      },
-    };
+    const unused = unusedKeyEvidence(asset, staleDays, ctx.now);
+    return unused && { evidence: { hint: asset.hint, owner: asset.owner, ...unused } };
   },
 });

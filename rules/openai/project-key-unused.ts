@@ -1,4 +1,5 @@
-import { daysBetween, defineRule } from '../define-rule.ts';
+import { defineRule } from '../define-rule.ts';
+import { unusedKeyEvidence } from '../unused-key.ts';
 
 interface Options extends Record<string, unknown> {
   /** Days without use before a project key is stale; default: the tenant policy's staleDays. */
@@ -24,31 +25,11 @@ export default defineRule<'api_key', Options>({
   appliesTo: (asset) => asset.keyType === 'openai_project_key',
   evaluate(asset, ctx) {
     const staleDays = ctx.options.staleDays ?? ctx.policy.staleDays;
-    if (asset.lastUsedAt) {
-      const idleDays = Math.floor(daysBetween(asset.lastUsedAt, ctx.now));
-      return daysBetween(asset.lastUsedAt, ctx.now) > staleDays
-        ? {
-            evidence: {
-              hint: asset.hint,
-              owner: asset.owner,
-              projectId: asset.attributes.projectId,
-              lastUsedAt: asset.lastUsedAt,
-              idleDays,
-              staleDays,
-            },
-          }
-        : null;
-    }
-    if (!asset.createdAt || daysBetween(asset.createdAt, ctx.now) <= staleDays) return null;
-    return {
-      evidence: {
-        hint: asset.hint,
-        owner: asset.owner,
-        projectId: asset.attributes.projectId,
-        lastUsedAt: null,
-        createdAt: asset.createdAt,
-        staleDays,
-      },
-    };
+    const unused = unusedKeyEvidence(asset, staleDays, ctx.now);
+    return (
+      unused && {
+        evidence: { hint: asset.hint, owner: asset.owner, projectId: asset.attributes.projectId, ...unused },
+      }
+    );
   },
 });
