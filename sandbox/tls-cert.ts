@@ -40,8 +40,12 @@ function oid(dotted: string): Buffer {
 }
 
 function positiveInteger(bytes: Buffer): Buffer {
-  // DER integers are signed: a leading 1 bit would make the serial negative.
-  return tlv(0x02, (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+  // DER integers are minimal (no leading zero byte unless the next has its top bit set, which
+  // would make the number negative); a random serial starting 0x00 was rejected 1 time in 512.
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const minimal = bytes.subarray(start);
+  return tlv(0x02, (minimal[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function utcTime(date: Date): Buffer {
